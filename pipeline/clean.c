@@ -1,0 +1,369 @@
+/* clean.c: page furniture and markup out, one bullet form in (see clean.h).
+ *
+ * Running headers and footers: a line that opens (or closes) at least two pages and at
+ * least a third of them, compared with its digits masked ("Side 3" = "Side 4"), is furniture
+ * there. Each such line is removed at most once per page zone, so that a title repeated on
+ * page 1 right below the running header (Ballerup: "Referat" twice) keeps its second copy.
+ * Group headings ("Sager til behandling") are never furniture: segment needs them, and a
+ * repeated one is harmless there.
+ *
+ * The table of contents: lines that end in "(side N)" or a leader and page number, with what
+ * lies between them (a title wrapped over two lines), are removed, after recording which
+ * item number was listed under which group label, because some documents give groups only
+ * there (seed 002). */
+#include "clean.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "err.h"
+#include "pipeline.h"
+#include "rules.h"
+
+enum { ZONE_LINES = 6 }; /* how deep a page's top or bottom zone reaches, in non-blank lines */
+
+/* Applies every markup rule until none matches (bounded). */
+static void strip_markup(const struct mn_rules *rules, struct mn_buf *b, struct mn_match *m)
+{
+    size_t nrules = mn_rules_count(rules, "markup");
+    struct mn_buf tmp = MN_BUF_INIT;
+    for (size_t i = 0; i < nrules; i++) {
+        const struct mn_rule *rule = mn_rules_get(rules, "markup", i);
+        for (int guard = 0; guard < 64 && b->len > 0; guard++) {
+            if (mn_rule_match(rule, b->buf, b->len, m) != 1)
+                break;
+            size_t s, e;
+            mn_match_span(m, &s, &e);
+            if (e == s)
+                break;
+            const char *keep;
+            size_t keep_len = 0;
+            if (!mn_match_group(m, "keep", &keep, &keep_len))
+                keep = "";
+            mn_buf_reset(&tmp);
+            mn_buf_add(&tmp, b->buf, s);
+            mn_buf_add(&tmp, keep, keep_len);
+            mn_buf_add(&tmp, b->buf + e, b->len - e);
+            mn_buf_reset(b);
+            mn_buf_add(b, tmp.buf, tmp.len);
+        }
+    }
+    mn_buf_release(&tmp);
+}
+
+/* Folds white space: a run of spaces becomes one space, a run that holds a tab one tab;
+ * the ends are trimmed. */
+static void fold_space(const char *s, struct mn_buf *out)
+{
+    mn_buf_reset(out);
+    bool pending = false, pending_tab = false;
+    for (const char *p = s; *p; p++) {
+        if (*p == ' ' || *p == '\t') {
+            pending = true;
+            pending_tab |= *p == '\t';
+            continue;
+        }
+        if (pending && out->len > 0)
+            mn_buf_addch(out, pending_tab ? '\t' : ' ');
+        pending = pending_tab = false;
+        mn_buf_addch(out, *p);
+    }
+}
+
+/* "| a | b |" → "a\tb"; a separator row "|---|--|" → "". Returns false when not a row. */
+static bool table_row(const char *s, struct mn_buf *out)
+{
+    size_t n = strlen(s);
+    if (n < 2 || s[0] != '|' || s[n - 1] != '|')
+        return false;
+    bool only_rule = true;
+    for (const char *p = s; *p; p++)
+        if (!strchr("|-: \t", *p))
+            only_rule = false;
+    mn_buf_reset(out);
+    if (only_rule)
+        return true;
+    const char *cell = s + 1;
+    bool first = true;
+    for (const char *p = s + 1; p < s + n; p++) {
+        if (*p != '|')
+            continue;
+        const char *a = cell, *b = p;
+        while (a < b && (*a == ' ' || *a == '\t'))
+            a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+            b--;
+        if (b > a) {
+            if (!first)
+                mn_buf_addch(out, '\t');
+            mn_buf_add(out, a, (size_t)(b - a));
+            first = false;
+        }
+        cell = p + 1;
+    }
+    return true;
+}
+
+void mn_clean_line(const struct mn_rules *rules, const char *line, struct mn_buf *out)
+{
+    struct mn_match m;
+    struct mn_buf tmp = MN_BUF_INIT;
+    mn_match_init(&m);
+    mn_buf_reset(out);
+    mn_buf_adds(out, line);
+    strip_markup(rules, out, &m);
+    if (table_row(out->buf, &tmp)) {
+        mn_buf_reset(out);
+        mn_buf_add(out, tmp.buf, tmp.len);
+    }
+    fold_space(out->buf, &tmp);
+    mn_buf_reset(out);
+    mn_buf_add(out, tmp.buf, tmp.len);
+    if (mn_rules_match_kind(rules, "bullet", out->buf, out->len, &m)) {
+        char *text = mn_match_dup(&m, "text");
+        mn_buf_reset(out);
+        if (text && *text) {
+            mn_buf_adds(out, "• ");
+            mn_buf_adds(out, text);
+        }
+        free(text);
+    }
+    mn_buf_release(&tmp);
+    mn_match_release(&m);
+}
+
+static bool matches(const struct mn_rules *r, const char *kind, const char *s, struct mn_match *m)
+{
+    return mn_rules_match_kind(r, kind, s, strlen(s), m) != NULL;
+}
+
+/* Digits masked, so that "Side 3" and "Side 4" compare equal. */
+static char *mask_digits(const char *s)
+{
+    char *k = xstrdup(s);
+    for (char *p = k; *p; p++)
+        if (mn_isdigit((unsigned char)*p))
+            *p = '#';
+    return k;
+}
+
+struct zone_line {
+    char *key;
+    int page;
+    size_t index;
+};
+
+static int cmp_zone(const void *a, const void *b)
+{
+    const struct zone_line *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->page > y->page) - (x->page < y->page);
+}
+
+/* Marks running headers (top = true) or footers in 'drop'. */
+static void mark_running(struct mn_doc *doc, const struct mn_rules *rules, bool top, bool *drop,
+                         struct mn_match *m)
+{
+    struct mn_lines *l = &doc->lines;
+    struct zone_line *zl = NULL;
+    size_t nz = 0, alloc = 0;
+    size_t start = 0;
+    int npages_seen = 0;
+    while (start < l->n) {
+        size_t end = start;
+        while (end < l->n && l->v[end].page == l->v[start].page)
+            end++;
+        npages_seen++;
+        int taken = 0;
+        for (size_t k = 0; k < end - start && taken < ZONE_LINES; k++) {
+            size_t i = top ? start + k : end - 1 - k;
+            if (!l->v[i].text[0] || drop[i])
+                continue;
+            taken++;
+            MN_GROW(zl, nz + 1, alloc);
+            zl[nz].key = mask_digits(l->v[i].text);
+            zl[nz].page = l->v[i].page;
+            zl[nz].index = i;
+            nz++;
+        }
+        start = end;
+    }
+    qsort(zl, nz, sizeof *zl, cmp_zone);
+    int need = npages_seen / 3 > 2 ? npages_seen / 3 : 2;
+    for (size_t a = 0; a < nz;) {
+        size_t b = a;
+        int pages = 0, last_page = -1;
+        while (b < nz && strcmp(zl[b].key, zl[a].key) == 0) {
+            if (zl[b].page != last_page)
+                pages++;
+            last_page = zl[b].page;
+            b++;
+        }
+        if (pages >= need && !matches(rules, "group", doc->lines.v[zl[a].index].text, m)) {
+            last_page = -1;
+            for (size_t k = a; k < b; k++) {
+                /* once per page zone: the first occurrence from the page edge */
+                if (zl[k].page == last_page)
+                    continue;
+                last_page = zl[k].page;
+                size_t best = zl[k].index;
+                for (size_t j = k; j < b && zl[j].page == zl[k].page; j++)
+                    if (top ? zl[j].index < best : zl[j].index > best)
+                        best = zl[j].index;
+                drop[best] = true;
+            }
+        }
+        a = b;
+    }
+    for (size_t i = 0; i < nz; i++)
+        free(zl[i].key);
+    free(zl);
+}
+
+/* Records "number → group" for every item listed in a table-of-contents line. */
+static void note_toc_items(struct mn_doc *doc, const char *s, char **group,
+                           const struct mn_rules *rules, struct mn_match *m)
+{
+    if (matches(rules, "group", s, m)) {
+        free(*group);
+        *group = xstrdup(s);
+        return;
+    }
+    /* find "N. Title" starts: a number at the line start or after white space */
+    const char *first = NULL;
+    for (const char *p = s; *p; p++) {
+        if (!mn_isdigit((unsigned char)*p) || (p > s && !mn_isspace((unsigned char)p[-1])))
+            continue;
+        const char *q = p;
+        while (mn_isdigit((unsigned char)*q))
+            q++;
+        if (*q != '.' || q[1] != ' ' || q - p > 4)
+            continue;
+        /* the title must start with a capital (not "den 24. oktober") */
+        const unsigned char c = (unsigned char)q[2];
+        if (!(mn_isupper_ascii(c) || c >= 0xC3 || c == '"'))
+            continue;
+        if (!first) {
+            first = p;
+            const char *a = s, *b = p;
+            while (b > a && mn_isspace((unsigned char)b[-1]))
+                b--;
+            if (b > a) {
+                free(*group);
+                *group = xstrndup(a, (size_t)(b - a));
+            }
+        }
+        mn_strings_push_take(&doc->toc_numbers, xstrndup(p, (size_t)(q - p)));
+        mn_strings_push(&doc->toc_groups, *group ? *group : "");
+        p = q;
+    }
+}
+
+static void mark_toc(struct mn_doc *doc, const struct mn_rules *rules, bool *drop,
+                     struct mn_match *m)
+{
+    struct mn_lines *l = &doc->lines;
+    size_t first = (size_t)-1, last = 0, ntoc = 0;
+    bool has_title = false;
+    for (size_t i = 0; i < l->n; i++) {
+        const struct mn_rule *r = mn_rules_match_kind(rules, "toc", l->v[i].text,
+                                                      strlen(l->v[i].text), m);
+        if (!r)
+            continue;
+        /* a toc line far after the block is a stray "(side 3)" in prose: block ends */
+        if (ntoc > 0 && i > last + 8)
+            break;
+        if (first == (size_t)-1)
+            first = i;
+        last = i;
+        ntoc++;
+        has_title |= strcmp(mn_rule_name(r), "title") == 0;
+    }
+    if (ntoc < 2 && !(ntoc == 1 && has_title))
+        return;
+    /* group labels right above the first entry belong to the table */
+    size_t back = 0;
+    while (first > 0 && back < 3) {
+        const char *s = l->v[first - 1].text;
+        if (!*s) {
+            first--;
+            continue;
+        }
+        if (!matches(rules, "group", s, m))
+            break;
+        first--;
+        back++;
+    }
+    /* a title wrapped over two lines ends in its page number on the next line */
+    if (last + 1 < l->n && l->v[last + 1].text[0] && strlen(l->v[last + 1].text) < 60 &&
+        strstr(l->v[last + 1].text, "(side"))
+        last++;
+    char *group = NULL;
+    for (size_t i = first; i <= last; i++) {
+        note_toc_items(doc, l->v[i].text, &group, rules, m);
+        drop[i] = true;
+    }
+    free(group);
+}
+
+static void mark_letterhead(struct mn_doc *doc, const struct mn_rules *rules, bool *drop,
+                            struct mn_match *m)
+{
+    struct mn_lines *l = &doc->lines;
+    size_t header = l->n;
+    for (size_t i = 0; i < l->n && l->v[i].page == l->v[0].page; i++) {
+        const char *s = l->v[i].text;
+        if (matches(rules, "header", s, m) || matches(rules, "kind", s, m)) {
+            header = i;
+            break;
+        }
+    }
+    for (size_t i = 0; i < header && i < l->n; i++)
+        if (!drop[i] && matches(rules, "letterhead", l->v[i].text, m))
+            drop[i] = true;
+}
+
+int mn_clean_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
+{
+    (void)err;
+    const struct mn_rules *rules = ctx->rules;
+    struct mn_lines *l = &doc->lines;
+    struct mn_buf b = MN_BUF_INIT;
+    struct mn_match m;
+    mn_match_init(&m);
+
+    for (size_t i = 0; i < l->n; i++) {
+        mn_clean_line(rules, l->v[i].text, &b);
+        free(l->v[i].text);
+        l->v[i].text = mn_buf_detach(&b, NULL);
+    }
+
+    bool *drop = xcalloc(l->n ? l->n : 1, sizeof *drop);
+    for (size_t i = 0; i < l->n; i++)
+        if (matches(rules, "noise", l->v[i].text, &m))
+            drop[i] = true;
+    if (doc->npages >= 2 && !doc->is_text) {
+        mark_running(doc, rules, true, drop, &m);
+        mark_running(doc, rules, false, drop, &m);
+    }
+    mark_toc(doc, rules, drop, &m);
+    mark_letterhead(doc, rules, drop, &m);
+
+    /* compact, and squeeze runs of blank lines to one */
+    size_t w = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        bool blank = l->v[i].text[0] == '\0';
+        if (drop[i] || (blank && (w == 0 || l->v[w - 1].text[0] == '\0'))) {
+            free(l->v[i].text);
+            continue;
+        }
+        l->v[w++] = l->v[i];
+    }
+    l->n = w;
+    free(drop);
+    mn_match_release(&m);
+    mn_buf_release(&b);
+    return 0;
+}

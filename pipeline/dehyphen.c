@@ -1,0 +1,823 @@
+/* dehyphen.c: line-end hyphen repair (see dehyphen.h).
+ *
+ * WHAT IT DOES. A "site" is a line whose last non-blank characters are a letter and a hyphen.
+ * The hyphen may be '-', U+2010/U+2011, or the shapes OCR reads a hyphen as: '–', '—', '¬'.
+ * A dash after a space ("NOPII –") is punctuation, not a site. The continuation is the first
+ * chunk (up to white space) of the next line. The stage decides between
+ *   join   "Aal-" / "borg"          → "Aalborg"             (the typesetter broke one word)
+ *   keep   "NOPII-" / "samarbejdet" → "NOPII-samarbejdet"   (a hyphenated compound)
+ *   space  "Ældre-" / "og Handicap" → "Ældre- og Handicap"  (a suspended compound)
+ * and moves the chunk up to the end of the site's line, so every word keeps the page it
+ * started on. A next line left empty is removed. A kept hyphen is always written as '-',
+ * because an OCR '—' at a line end is a misread hyphen.
+ *
+ * HOW IT DECIDES: evidence first, in this order, the first that speaks wins.
+ *  1. Structure. A conjunction next ("og", "eller", "samt", "el.", "hhv.", "&", ...) or a comma
+ *     means a suspended compound; Danish writes "Ældre- og Handicapområdet" and the hyphen and
+ *     space are both real. A short number next ("Covid-" / "19") keeps the hyphen: a word is
+ *     never broken before a digit. Longer numbers and "2." are left alone, because moving an
+ *     agenda number up would hide the item from segment.
+ *  2. The document's own vocabulary. Before deciding anything we count every word (letter
+ *     runs, case-folded) and every in-line hyphenated pair ("aarup-kristensen") in the whole
+ *     document, leaving out the fragments at the sites themselves. If the joined form occurs
+ *     elsewhere ("Aalborg") we join; if the hyphenated form does ("NOPII-samarbejdet") we keep
+ *     the hyphen. The author's own spelling beats any general rule, which is how
+ *     "ikke-planlagte" stays hyphenated in a document that writes it so while the word list
+ *     would accept "ikkeplanlagte".
+ *  3. Capitals. A continuation that starts with a capital is a name or acronym after a real
+ *     hyphen ("Aarup-" / "Kristensen", "Lund-" / "Andersen"): Danish never capitalises inside a
+ *     word. An all-caps fragment is an acronym prefix ("KKR-" / "beslutningen"); Danish writes
+ *     those with a hyphen. All-caps on both sides is a heading, so the word list decides. A
+ *     capitalised fragment before a lowercase continuation is otherwise the ordinary case of
+ *     a broken word ("Aal-" / "borg", "Se-" / "kretariatet").
+ *  3b. A fragment the document uses elsewhere as the first part of an in-line hyphenated word
+ *     ("Aalborg-forvaltninger", "køber-profil") keeps the hyphen: the author hyphenates
+ *     compounds on it. The exception is a joined form that is a dictionary entry of its own
+ *     (not merely a compound hunspell allows): "social-" / "økonomisk" joins even where
+ *     the document writes "social-faglig".
+ *  4. The word list (hunspell da_DK), where the document is silent. Hunspell accepts almost
+ *     any compound the .aff allows, including "Aalborgforvaltninger", so a fragment that is a
+ *     proper noun (accepted capitalised, rejected in lowercase) followed by a word keeps the
+ *     hyphen unless the joined form is a dictionary entry of its own ("Frederiks-" / "havn" is
+ *     the entry "Frederikshavn"). Otherwise: joined form accepted → join; both parts accepted
+ *     and the joined form not → keep.
+ *  5. Default: join. Line-end hyphenation from word processors is far more common than a real
+ *     compound broken exactly at its hyphen, and the broken words that reach this point are
+ *     mostly names and new compounds the word list lacks ("Gaj-" / "hede", "takstana-" /
+ *     "lyse").
+ *
+ * BLANK LINES. A blank line is a paragraph break and is normally not crossed. One exception:
+ * some text layers are double-spaced, with a blank line after every line (seed 004:
+ * "projektgen-" / "" / "nemførelse"). A site followed by exactly one blank line and then a line
+ * that starts with a lowercase letter is joined across the blank line: a paragraph does not
+ * start in lowercase, and a paragraph does not end in a hyphen.
+ *
+ * COST. Hunspell is fast for dictionary words but can take a millisecond or more for a long
+ * compound, so the document vocabulary and capitals are consulted first, and every hunspell
+ * answer is cached in the struct mn_dict for the whole batch.
+ *
+ * NOT HANDLED. Hyphens inside a line are left alone; soft hyphens are normalize's job; a site
+ * whose next line starts with a bullet, a bracket or a quote is left alone (the later
+ * white-space folding then yields "x- y", which loses nothing). */
+#include "dehyphen.h"
+
+#include <errno.h>
+#include <hunspell.h>
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "err.h"
+#include "pipeline.h"
+#include "util.h"
+
+enum { MN_DICT_CACHE_MAX = 200000, MN_DEHYPHEN_MAX_REPEAT = 16, MN_DIGITS_MAX = 4 };
+
+struct mn_dict {
+    Hunhandle *h;          /* owned */
+    bool is_utf8;          /* the .aff declares SET UTF-8 */
+    char *enc;             /* iconv name of the dictionary's encoding (owned) */
+    GHashTable *has;       /* word → GINT_TO_POINTER(1 no / 2 yes); the spell cache */
+    GHashTable *has_simple; /* same, for mn_dict_has_simple */
+};
+
+/* ---- the word list ------------------------------------------------------------------- */
+
+static bool file_readable(const char *path)
+{
+    return access(path, R_OK) == 0;
+}
+
+/* Splits "<base>", "<base>.dic" or "<base>.aff" into the two file names (malloc'd). */
+static void dict_paths(const char *path, char **aff, char **dic)
+{
+    size_t len = strlen(path);
+    if (len > 4 && (strcmp(path + len - 4, ".dic") == 0 || strcmp(path + len - 4, ".aff") == 0))
+        len -= 4;
+    struct mn_buf b = MN_BUF_INIT;
+    mn_buf_add(&b, path, len);
+    mn_buf_adds(&b, ".aff");
+    *aff = mn_buf_detach(&b, NULL);
+    mn_buf_add(&b, path, len);
+    mn_buf_adds(&b, ".dic");
+    *dic = mn_buf_detach(&b, NULL);
+}
+
+int mn_dict_open(const char *path_or_null, struct mn_dict **out, struct mn_error *err)
+{
+    static const char *const defaults[] = {
+        "/usr/share/hunspell/da_DK",
+        "/usr/share/myspell/da_DK",
+        "/usr/share/myspell/dicts/da_DK",
+    };
+    char *aff = NULL, *dic = NULL;
+    int rc = -1;
+
+    *out = NULL;
+    if (path_or_null) {
+        dict_paths(path_or_null, &aff, &dic);
+        const char *missing = !file_readable(aff) ? aff : !file_readable(dic) ? dic : NULL;
+        if (missing) {
+            rc = mn_fail(err, MN_E_IO, "cannot open word list '%s': %s", missing,
+                         strerror(errno));
+            goto out;
+        }
+    } else {
+        for (size_t i = 0; i < MN_ARRAY_SIZE(defaults) && !aff; i++) {
+            dict_paths(defaults[i], &aff, &dic);
+            if (!file_readable(aff) || !file_readable(dic)) {
+                free(aff);
+                free(dic);
+                aff = dic = NULL;
+            }
+        }
+        if (!aff) {
+            rc = 0; /* no word list installed: the stage works without one */
+            goto out;
+        }
+    }
+
+    Hunhandle *h = Hunspell_create(aff, dic);
+    if (!h) {
+        rc = mn_fail(err, MN_E_IO, "cannot load word list '%s'", dic);
+        goto out;
+    }
+    struct mn_dict *d = xcalloc(1, sizeof *d);
+    d->h = h;
+    const char *enc = Hunspell_get_dic_encoding(h);
+    if (!enc || !*enc)
+        enc = "ISO8859-1"; /* hunspell's own default when the .aff has no SET */
+    /* hunspell says "microsoft-cp1251"; iconv wants "cp1251" */
+    if (g_ascii_strncasecmp(enc, "microsoft-", 10) == 0)
+        enc += 10;
+    d->enc = xstrdup(enc);
+    d->is_utf8 = g_ascii_strcasecmp(enc, "UTF-8") == 0 || g_ascii_strcasecmp(enc, "UTF8") == 0;
+    d->has = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    d->has_simple = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    *out = d;
+    rc = 0;
+out:
+    free(aff);
+    free(dic);
+    return rc;
+}
+
+void mn_dict_free(struct mn_dict *d)
+{
+    if (!d)
+        return;
+    Hunspell_destroy(d->h);
+    g_hash_table_destroy(d->has);
+    g_hash_table_destroy(d->has_simple);
+    free(d->enc);
+    free(d);
+}
+
+/* Returns the word in the dictionary's encoding (g_free), or NULL when not representable. */
+static char *dict_encode(const struct mn_dict *d, const char *word)
+{
+    if (d->is_utf8)
+        return g_strdup(word);
+    GError *e = NULL;
+    char *s = g_convert(word, -1, d->enc, "UTF-8", NULL, NULL, &e);
+    g_clear_error(&e);
+    return s;
+}
+
+static bool spell(const struct mn_dict *d, const char *word)
+{
+    char *w = dict_encode(d, word);
+    if (!w)
+        return false;
+    bool ok = Hunspell_spell(d->h, w) != 0;
+    g_free(w);
+    return ok;
+}
+
+/* True when some analysis of the word has no "pa:" (compound part) field. */
+static bool spell_simple(const struct mn_dict *d, const char *word)
+{
+    char *w = dict_encode(d, word);
+    if (!w)
+        return false;
+    char **list = NULL;
+    int n = Hunspell_analyze(d->h, &list, w);
+    bool ok = false;
+    for (int i = 0; i < n && !ok; i++)
+        ok = list[i] && !strstr(list[i], "pa:");
+    Hunspell_free_list(d->h, &list, n);
+    g_free(w);
+    return ok;
+}
+
+/* The caches are logically const: they only remember answers. They are cleared when full so a
+ * long batch cannot grow them without bound. */
+static bool cached(GHashTable *cache, const struct mn_dict *d, const char *word,
+                   bool (*look)(const struct mn_dict *, const char *))
+{
+    gpointer v = g_hash_table_lookup(cache, word);
+    if (v)
+        return GPOINTER_TO_INT(v) == 2;
+    bool ok = look(d, word);
+    if (g_hash_table_size(cache) >= MN_DICT_CACHE_MAX)
+        g_hash_table_remove_all(cache);
+    g_hash_table_insert(cache, g_strdup(word), GINT_TO_POINTER(ok ? 2 : 1));
+    return ok;
+}
+
+bool mn_dict_has(const struct mn_dict *d, const char *word_utf8)
+{
+    if (!d || !word_utf8 || !*word_utf8)
+        return false;
+    return cached(d->has, d, word_utf8, spell);
+}
+
+bool mn_dict_has_simple(const struct mn_dict *d, const char *word_utf8)
+{
+    if (!mn_dict_has(d, word_utf8))
+        return false;
+    return cached(d->has_simple, d, word_utf8, spell_simple);
+}
+
+/* ---- characters ---------------------------------------------------------------------- */
+
+/* Decodes the character at s[*i] (bounded by len) and advances *i; invalid bytes decode as
+ * U+FFFD one byte at a time, so arbitrary input is safe. */
+static gunichar next_char(const char *s, size_t len, size_t *i)
+{
+    gunichar c = g_utf8_get_char_validated(s + *i, (gssize)(len - *i));
+    if (c == (gunichar)-1 || c == (gunichar)-2) {
+        (*i)++;
+        return 0xFFFD;
+    }
+    *i += (size_t)g_unichar_to_utf8(c, NULL);
+    return c;
+}
+
+/* Start of the character that ends at s[end] (exclusive). */
+static size_t prev_start(const char *s, size_t end)
+{
+    size_t i = end;
+    if (i == 0)
+        return 0;
+    i--;
+    while (i > 0 && end - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+static bool is_letter(gunichar c)
+{
+    return c != 0xFFFD && g_unichar_isalpha(c);
+}
+
+static bool is_blank_text(const char *s)
+{
+    for (; *s; s++)
+        if (!mn_isspace((unsigned char)*s))
+            return false;
+    return true;
+}
+
+/* The hyphen shapes accepted at a line end. */
+static bool is_hyphen(gunichar c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013 || c == 0x2014 || c == 0x00AC;
+}
+
+static bool all_upper(const char *s, size_t len)
+{
+    size_t i = 0;
+    bool any = false;
+    while (i < len) {
+        gunichar c = next_char(s, len, &i);
+        if (!g_unichar_isupper(c))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+static gunichar first_char(const char *s, size_t len)
+{
+    size_t i = 0;
+    return len ? next_char(s, len, &i) : 0;
+}
+
+/* ---- sites --------------------------------------------------------------------------- */
+
+struct site {
+    size_t frag;   /* byte offset where the fragment's letters start */
+    size_t hyphen; /* byte offset of the hyphen (end of the fragment) */
+};
+
+/* True when 's' ends in letter + hyphen (+ blanks); fills 'st'. */
+static bool find_site(const char *s, struct site *st)
+{
+    size_t len = strlen(s);
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    if (len == 0)
+        return false;
+    size_t h = prev_start(s, len);
+    size_t i = h;
+    if (!is_hyphen(next_char(s, len, &i)) || i != len || h == 0)
+        return false;
+    size_t f = h;
+    while (f > 0) {
+        size_t p = prev_start(s, f);
+        size_t j = p;
+        if (!is_letter(next_char(s, f, &j)) || j != f)
+            break;
+        f = p;
+    }
+    if (f == h)
+        return false;
+    st->frag = f;
+    st->hyphen = h;
+    return true;
+}
+
+enum cont_kind { CONT_NONE, CONT_WORD, CONT_COMMA, CONT_NUMBER, CONT_AMP };
+
+struct cont {
+    enum cont_kind kind;
+    size_t start;   /* byte offset of the chunk in the next line */
+    size_t end;     /* end of the chunk (white space or end of line) */
+    size_t letters; /* end of the leading letter run (CONT_WORD) */
+};
+
+/* Classifies the start of a continuation line. */
+static void find_cont(const char *s, struct cont *c)
+{
+    size_t len = strlen(s), p = 0;
+    while (p < len && (s[p] == ' ' || s[p] == '\t'))
+        p++;
+    size_t q = p;
+    while (q < len && s[q] != ' ' && s[q] != '\t')
+        q++;
+    c->kind = CONT_NONE;
+    c->start = p;
+    c->end = q;
+    c->letters = p;
+    if (p == q)
+        return;
+    if (s[p] == ',') {
+        c->kind = CONT_COMMA;
+        c->end = p + 1;
+        return;
+    }
+    if (s[p] == '&' && q == p + 1) {
+        c->kind = CONT_AMP;
+        return;
+    }
+    if (mn_isdigit((unsigned char)s[p])) {
+        size_t d = p;
+        while (d < q && mn_isdigit((unsigned char)s[d]))
+            d++;
+        bool tail_ok = d == q || (d + 1 == q && strchr(",;:)", s[d]));
+        if (d - p <= MN_DIGITS_MAX && tail_ok)
+            c->kind = CONT_NUMBER;
+        return;
+    }
+    size_t i = p;
+    while (i < q) {
+        size_t j = i;
+        if (!is_letter(next_char(s, q, &j)))
+            break;
+        i = j;
+    }
+    if (i > p) {
+        c->kind = CONT_WORD;
+        c->letters = i;
+    }
+}
+
+/* ---- the document's vocabulary ------------------------------------------------------- */
+
+/* The vocabulary only answers questions about the sites, so it is built in two passes: the
+ * sites first register their keys (joined form, hyphenated pair, prefix), then one scan of the
+ * document counts occurrences of those keys only. Nothing is allocated per word. */
+struct vocab {
+    GHashTable *words;  /* case-folded joined forms → guint* count */
+    GHashTable *pairs;  /* case-folded "a-b" → count of in-line hyphenated occurrences */
+    GHashTable *prefix; /* case-folded "a" → count of in-line "a-b" words */
+    struct mn_buf cur;  /* scratch: the current letter run, folded */
+    struct mn_buf prev; /* scratch: the previous run when joined to this one by '-' */
+};
+
+/* Appends the lowercase form of s[0, len) to b. Lowercase, not full case folding: Danish needs
+ * only ÆØÅ → æøå, and this way the common ASCII case costs one branch per byte. */
+static void fold_add(struct mn_buf *b, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            mn_buf_addch(b, (char)(mn_isupper_ascii(c) ? c + ('a' - 'A') : c));
+            i++;
+            continue;
+        }
+        char tmp[6];
+        gunichar u = next_char(s, len, &i);
+        mn_buf_add(b, tmp, (size_t)g_unichar_to_utf8(g_unichar_tolower(u), tmp));
+    }
+}
+
+static void vocab_want(GHashTable *t, const char *key)
+{
+    if (!g_hash_table_contains(t, key))
+        g_hash_table_insert(t, g_strdup(key), g_new0(guint, 1));
+}
+
+static void vocab_hit(GHashTable *t, const char *key)
+{
+    guint *n = g_hash_table_lookup(t, key);
+    if (n)
+        (*n)++;
+}
+
+static guint vocab_get(GHashTable *t, const char *key)
+{
+    guint *n = g_hash_table_lookup(t, key);
+    return n ? *n : 0;
+}
+
+/* The three keys of a site: fragment, continuation, and their joined and hyphenated forms. */
+struct keys {
+    struct mn_buf frag, cont, joined, pair;
+};
+
+static void keys_make(struct keys *k, const char *frag, size_t frag_len, const char *cont,
+                      size_t cont_len)
+{
+    mn_buf_reset(&k->frag);
+    mn_buf_reset(&k->cont);
+    fold_add(&k->frag, frag, frag_len);
+    fold_add(&k->cont, cont, cont_len);
+    mn_buf_reset(&k->joined);
+    mn_buf_add(&k->joined, k->frag.buf, k->frag.len);
+    mn_buf_add(&k->joined, k->cont.buf, k->cont.len);
+    mn_buf_reset(&k->pair);
+    mn_buf_add(&k->pair, k->frag.buf, k->frag.len);
+    mn_buf_addch(&k->pair, '-');
+    mn_buf_add(&k->pair, k->cont.buf, k->cont.len);
+}
+
+static void keys_release(struct keys *k)
+{
+    mn_buf_release(&k->frag);
+    mn_buf_release(&k->cont);
+    mn_buf_release(&k->joined);
+    mn_buf_release(&k->pair);
+}
+
+/* Counts the wanted keys in one line. Bytes in [skip_from, len) and [0, skip_to) are the
+ * fragment and continuation of sites and are not counted: they are not words. */
+static void vocab_scan_line(struct vocab *v, const char *s, size_t skip_to, size_t skip_from)
+{
+    size_t len = strlen(s);
+    size_t i = 0;
+    bool has_prev = false; /* v->prev holds the run before a '-' that joins it to this one */
+    while (i < len) {
+        size_t j = i;
+        if (!is_letter(next_char(s, len, &j))) {
+            i = j;
+            has_prev = false;
+            continue;
+        }
+        size_t start = i;
+        while (i < len) {
+            j = i;
+            if (!is_letter(next_char(s, len, &j)))
+                break;
+            i = j;
+        }
+        size_t end = i;
+        bool skip = end <= skip_to || start >= skip_from;
+        mn_buf_reset(&v->cur);
+        if (!skip) {
+            fold_add(&v->cur, s + start, end - start);
+            vocab_hit(v->words, v->cur.buf);
+            if (has_prev) {
+                vocab_hit(v->prefix, v->prev.buf);
+                size_t plen = v->prev.len;
+                mn_buf_addch(&v->prev, '-');
+                mn_buf_add(&v->prev, v->cur.buf, v->cur.len);
+                vocab_hit(v->pairs, v->prev.buf);
+                mn_buf_setlen(&v->prev, plen);
+            }
+        }
+        /* a '-' directly between two letters continues a hyphenated word */
+        has_prev = false;
+        if (!skip && i + 1 < len && s[i] == '-') {
+            size_t k = i + 1;
+            if (is_letter(next_char(s, len, &k))) {
+                has_prev = true;
+                mn_buf_reset(&v->prev);
+                mn_buf_add(&v->prev, v->cur.buf, v->cur.len);
+                i++;
+            }
+        }
+    }
+}
+
+static void vocab_init(struct vocab *v)
+{
+    v->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    v->pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    v->prefix = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    mn_buf_init(&v->cur, 64);
+    mn_buf_init(&v->prev, 64);
+}
+
+static void vocab_release(struct vocab *v)
+{
+    g_hash_table_destroy(v->words);
+    g_hash_table_destroy(v->pairs);
+    g_hash_table_destroy(v->prefix);
+    mn_buf_release(&v->cur);
+    mn_buf_release(&v->prev);
+}
+
+/* ---- decisions ----------------------------------------------------------------------- */
+
+enum action { ACT_JOIN, ACT_KEEP, ACT_SPACE };
+
+struct decision {
+    enum action action;
+    const char *reason;
+};
+
+/* Words after which a hyphenated fragment is a suspended compound ("Ældre- og Handicap"). */
+static bool is_conjunction(const char *folded, char after)
+{
+    /* No "men", "and", "or": they also end ordinary words ("stem-" / "men" is "stemmen"). */
+    static const char *const plain[] = {"og", "eller", "samt", "henholdsvis", "såvel",
+                                        "respektive"};
+    static const char *const abbrev[] = {"el", "hhv", "resp"};
+    for (size_t i = 0; i < MN_ARRAY_SIZE(plain); i++)
+        if (strcmp(folded, plain[i]) == 0)
+            return true;
+    if (after == '.')
+        for (size_t i = 0; i < MN_ARRAY_SIZE(abbrev); i++)
+            if (strcmp(folded, abbrev[i]) == 0)
+                return true;
+    return false;
+}
+
+static struct decision decide(const struct vocab *v, const struct mn_dict *dict, const char *frag,
+                              size_t frag_len, const char *cont, size_t cont_len, char after)
+{
+    struct decision d = {ACT_JOIN, "default: join"};
+    char *ff = fold(frag, frag_len);
+    char *cf = fold(cont, cont_len);
+    char *joined_f = g_strconcat(ff, cf, NULL);
+    char *pair_f = g_strconcat(ff, "-", cf, NULL);
+    char *joined = NULL, *frag_s = NULL, *cont_s = NULL, *frag_low = NULL;
+
+    if (is_conjunction(cf, after)) {
+        d = (struct decision){ACT_SPACE, "conjunction follows"};
+        goto out;
+    }
+
+    guint nj = vocab_get(v->words, joined_f), nh = vocab_get(v->pairs, pair_f);
+    if (nj > nh) {
+        d = (struct decision){ACT_JOIN, "doc: joined form"};
+        goto out;
+    }
+    if (nh > nj) {
+        d = (struct decision){ACT_KEEP, "doc: hyphenated form"};
+        goto out;
+    }
+
+    gunichar c0 = first_char(cont, cont_len), f0 = first_char(frag, frag_len);
+    bool frag_caps = all_upper(frag, frag_len);
+    joined = g_strconcat((frag_s = g_strndup(frag, frag_len)), (cont_s = g_strndup(cont, cont_len)),
+                         NULL);
+    if (g_unichar_isupper(c0)) {
+        if (frag_caps && frag_len > 1 && all_upper(cont, cont_len) && mn_dict_has(dict, joined))
+            d = (struct decision){ACT_JOIN, "dict: all-caps word"};
+        else
+            d = (struct decision){ACT_KEEP, "capitalised continuation"};
+        goto out;
+    }
+    if (frag_caps) {
+        d = (struct decision){ACT_KEEP, "acronym fragment"};
+        goto out;
+    }
+    if (vocab_get(v->prefix, ff) > 0) {
+        if (mn_dict_has_simple(dict, joined))
+            d = (struct decision){ACT_JOIN, "dict: a word of its own"};
+        else
+            d = (struct decision){ACT_KEEP, "doc: used as a hyphen prefix"};
+        goto out;
+    }
+    if (!dict) {
+        d = (struct decision){ACT_JOIN, "default: join (no word list)"};
+        goto out;
+    }
+    frag_low = g_utf8_strdown(frag, (gssize)frag_len);
+    if (g_unichar_isupper(f0) && mn_dict_has(dict, frag_s) && !mn_dict_has(dict, frag_low) &&
+        mn_dict_has(dict, cont_s)) {
+        if (mn_dict_has_simple(dict, joined))
+            d = (struct decision){ACT_JOIN, "dict: joined word"};
+        else
+            d = (struct decision){ACT_KEEP, "dict: proper noun + word"};
+        goto out;
+    }
+    if (mn_dict_has(dict, joined)) {
+        d = (struct decision){ACT_JOIN, "dict: joined word"};
+        goto out;
+    }
+    if (mn_dict_has(dict, frag_s) && mn_dict_has(dict, cont_s)) {
+        d = (struct decision){ACT_KEEP, "dict: two words"};
+        goto out;
+    }
+out:
+    g_free(ff);
+    g_free(cf);
+    g_free(joined_f);
+    g_free(pair_f);
+    g_free(joined);
+    g_free(frag_s);
+    g_free(cont_s);
+    g_free(frag_low);
+    return d;
+}
+
+/* ---- the pass ------------------------------------------------------------------------ */
+
+/* Index of the next live line after i, or n. */
+static size_t next_live(const struct mn_lines *lines, size_t i)
+{
+    for (i++; i < lines->n; i++)
+        if (lines->v[i].text)
+            return i;
+    return lines->n;
+}
+
+/* Finds the continuation line of a site on line i: the next line, or the one after a single
+ * blank line when it starts in lowercase (double-spaced text layers). Returns lines->n if
+ * there is none. */
+static size_t cont_line(const struct mn_lines *lines, size_t i, struct cont *c)
+{
+    size_t j = next_live(lines, i);
+    if (j >= lines->n)
+        return lines->n;
+    if (!is_blank_text(lines->v[j].text)) {
+        find_cont(lines->v[j].text, c);
+        return c->kind == CONT_NONE ? lines->n : j;
+    }
+    j = next_live(lines, j);
+    if (j >= lines->n || is_blank_text(lines->v[j].text))
+        return lines->n;
+    find_cont(lines->v[j].text, c);
+    const char *s = lines->v[j].text;
+    if (c->kind != CONT_WORD || !g_unichar_islower(first_char(s + c->start, c->end - c->start)))
+        return lines->n;
+    return j;
+}
+
+static void build_vocab(const struct mn_lines *lines, struct vocab *v)
+{
+    size_t n = lines->n;
+    size_t *skip_to = xcalloc(n ? n : 1, sizeof *skip_to);
+    size_t *skip_from = xmalloc((n ? n : 1) * sizeof *skip_from);
+    for (size_t i = 0; i < n; i++)
+        skip_from[i] = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        struct site st;
+        struct cont c;
+        if (!lines->v[i].text || !find_site(lines->v[i].text, &st))
+            continue;
+        size_t j = cont_line(lines, i, &c);
+        if (j >= n)
+            continue;
+        skip_from[i] = st.frag;
+        skip_to[j] = c.kind == CONT_WORD ? c.letters : 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (lines->v[i].text)
+            vocab_add_line(v, lines->v[i].text, skip_to[i], skip_from[i]);
+    free(skip_to);
+    free(skip_from);
+}
+
+static const char *action_name(enum action a)
+{
+    return a == ACT_JOIN ? "join" : a == ACT_KEEP ? "keep" : "space";
+}
+
+/* Repairs the site on line i if there is one. Returns true when line i changed. */
+static bool repair_line(struct mn_lines *lines, size_t i, const struct vocab *v,
+                        const struct mn_dict *dict,
+                        void (*trace)(void *, const struct mn_dehyphen_decision *), void *arg)
+{
+    struct site st;
+    struct cont c;
+    const char *s = lines->v[i].text;
+    if (!find_site(s, &st))
+        return false;
+    size_t j = cont_line(lines, i, &c);
+    if (j >= lines->n)
+        return false;
+    const char *t = lines->v[j].text;
+
+    struct decision d;
+    switch (c.kind) {
+    case CONT_COMMA:
+        d = (struct decision){ACT_KEEP, "comma follows"};
+        break;
+    case CONT_AMP:
+        d = (struct decision){ACT_SPACE, "conjunction follows"};
+        break;
+    case CONT_NUMBER:
+        d = (struct decision){ACT_KEEP, "number follows"};
+        break;
+    case CONT_WORD:
+        d = decide(v, dict, s + st.frag, st.hyphen - st.frag, t + c.start, c.letters - c.start,
+                   t[c.letters]);
+        break;
+    case CONT_NONE:
+    default:
+        return false;
+    }
+
+    struct mn_buf b = MN_BUF_INIT;
+    mn_buf_add(&b, s, st.hyphen);
+    if (d.action != ACT_JOIN)
+        mn_buf_addch(&b, '-');
+    if (d.action == ACT_SPACE)
+        mn_buf_addch(&b, ' ');
+    mn_buf_add(&b, t + c.start, c.end - c.start);
+
+    if (trace) {
+        char *frag = xstrndup(s + st.frag, st.hyphen - st.frag);
+        char *cont = xstrndup(t + c.start, c.end - c.start);
+        struct mn_dehyphen_decision td = {
+            .frag = frag,
+            .cont = cont,
+            .result = b.buf + st.frag,
+            .action = action_name(d.action),
+            .reason = d.reason,
+            .page = lines->v[i].page,
+        };
+        trace(arg, &td);
+        free(frag);
+        free(cont);
+    }
+
+    size_t rest = c.end;
+    while (t[rest] == ' ' || t[rest] == '\t')
+        rest++;
+    char *next = t[rest] ? xstrdup(t + rest) : NULL;
+    free(lines->v[j].text);
+    lines->v[j].text = next;
+    free(lines->v[i].text);
+    lines->v[i].text = mn_buf_detach(&b, NULL);
+    return true;
+}
+
+int mn_dehyphen_lines_trace(struct mn_lines *lines, const struct mn_dict *dict,
+                            void (*trace)(void *arg, const struct mn_dehyphen_decision *d),
+                            void *arg, struct mn_error *err)
+{
+    (void)err; /* nothing here can fail short of out-of-memory, which aborts */
+    if (!lines || lines->n == 0)
+        return 0;
+    struct vocab v;
+    vocab_init(&v);
+    build_vocab(lines, &v);
+
+    for (size_t i = 0; i < lines->n; i++) {
+        if (!lines->v[i].text)
+            continue;
+        /* repeat: the moved chunk can itself end in a hyphen when it was the whole line */
+        for (int k = 0; k < MN_DEHYPHEN_MAX_REPEAT; k++)
+            if (!repair_line(lines, i, &v, dict, trace, arg))
+                break;
+    }
+
+    size_t w = 0;
+    for (size_t i = 0; i < lines->n; i++)
+        if (lines->v[i].text)
+            lines->v[w++] = lines->v[i];
+    lines->n = w;
+    vocab_release(&v);
+    return 0;
+}
+
+int mn_dehyphen_lines(struct mn_lines *lines, const struct mn_dict *dict, struct mn_error *err)
+{
+    return mn_dehyphen_lines_trace(lines, dict, NULL, NULL, err);
+}
+
+int mn_dehyphen_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
+{
+    return mn_dehyphen_lines(&doc->lines, ctx ? ctx->dict : NULL, err);
+}

@@ -1,0 +1,54 @@
+/* extract.h: the PDF text layer, via poppler-glib, as lines in reading order.
+ *
+ * Lines are rebuilt from glyph positions rather than taken from poppler_page_get_text, so that
+ * a label and its value laid out in two table columns or at a tab stop come out on one line as
+ * "Afbud\tHanne Madsen" instead of "AfbudHanne Madsen" or two lines. A blank line marks a
+ * vertical gap clearly larger than the line spacing (a paragraph break). Line-end hyphens are
+ * kept as they are (dehyphen.c decides). */
+#ifndef MN_EXTRACT_H
+#define MN_EXTRACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+
+struct mn_ctx;
+struct mn_doc;
+struct mn_error;
+
+enum {
+    MN_EXTRACT_MAX_PAGE_CHARS = 2000000, /* pages with more characters are skipped (warning) */
+};
+
+/* One glyph of a page's text layer: a character and its box in page space (points, origin top
+ * left, y growing downwards), as poppler_page_get_text_layout reports it. */
+struct mn_glyph {
+    double x1, y1, x2, y2; /* x1 <= x2, y1 <= y2 */
+    unsigned int ch;       /* Unicode code point; white space is not a glyph */
+    bool space_before;     /* the text layer had white space right before this glyph */
+    bool line_start;       /* the text layer started a new line (its '\n') before this glyph */
+    size_t seq;            /* private: set by mn_extract_glyphs */
+};
+
+/* The pure half of extraction: arranges 'n' glyphs of one page (borrowed; reordered in place)
+ * into lines and appends them to 'lines' (struct mn_lines from doc.h) with page number 'page':
+ * glyphs are grouped into lines by vertical overlap, sorted by x, joined with ' ' at word gaps
+ * and '\t' at gaps wider than about 1.2 times the font height, and an empty line is inserted
+ * at a paragraph gap. Runs of the text layer (between line_start flags) that run vertically
+ * (rotated text, e.g. a title along the margin) are taken out first and emitted whole, in
+ * text-layer order, at the top of the page followed by an empty line. Each line is passed
+ * through mn_utf8_clean. O(n log n). Never fails. The glyphs must be in text-layer order. */
+struct mn_lines;
+void mn_extract_glyphs(struct mn_glyph *g, size_t n, int page, struct mn_lines *lines);
+
+/* Stage entry: opens doc->input (bytes read by input.c; borrowed) with ctx->opt.password and
+ * appends the text of every page to doc->lines; sets doc->npages to the document's page count.
+ * With ctx->opt.max_pages > 0 only that many pages are read (warning "pages_skipped").
+ * Warnings: "empty_page" for a page without a text layer (a candidate for OCR),
+ * "page_too_large" for a page over MN_EXTRACT_MAX_PAGE_CHARS (skipped).
+ * Returns 0, or -1 with err set: MN_E_PDF_ENCRYPTED (no or wrong password), MN_E_PDF_DAMAGED.
+ * Not thread-safe across threads sharing a document; each call opens its own. */
+int mn_extract_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err) MN_WUR;
+
+#endif

@@ -1,0 +1,276 @@
+/* fields.c: Danish dates, times and participant lists (see fields.h).
+ *
+ * Participant lists come as "A (X), B og C (begge Y)" on one line, or one person a line
+ * ("Lolan Ottesen (A) - formand"). We split at top-level commas, semicolons, newlines and
+ * " og " (never inside parentheses, where affiliations such as "Familie- og Beskæftigelse"
+ * live), then read each person's parentheses: a leading role (formand, ...), a trailing
+ * "/ref.", a remark after ';' or one that reads like one (note), "begge/alle Y" shared
+ * by the people since the last parenthesis, the rest the affiliation. */
+#include "fields.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "rules.h"
+
+static int month_number(const char *s, size_t n)
+{
+    static const char *const names[] = {"jan", "feb", "mar", "apr", "maj", "jun",
+                                        "jul", "aug", "sep", "okt", "nov", "dec"};
+    if (n >= 1 && mn_isdigit((unsigned char)s[0])) {
+        int v = 0;
+        for (size_t i = 0; i < n && i < 2 && mn_isdigit((unsigned char)s[i]); i++)
+            v = v * 10 + (s[i] - '0');
+        return v;
+    }
+    if (n < 3)
+        return 0;
+    char low[4];
+    for (int i = 0; i < 3; i++)
+        low[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+    low[3] = '\0';
+    for (int i = 0; i < 12; i++)
+        if (strcmp(low, names[i]) == 0)
+            return i + 1;
+    return 0;
+}
+
+static int group_int(const struct mn_match *m, const char *name, int dflt)
+{
+    const char *s;
+    size_t n;
+    if (!mn_match_group(m, name, &s, &n) || n == 0 || n > 4)
+        return dflt;
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!mn_isdigit((unsigned char)s[i]))
+            return dflt;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+bool mn_fields_date(const struct mn_rules *rules, const char *s, char iso[11])
+{
+    struct mn_match m;
+    bool ok = false;
+    mn_match_init(&m);
+    size_t n = mn_rules_count(rules, "date");
+    for (size_t i = 0; i < n && !ok; i++) {
+        const struct mn_rule *r = mn_rules_get(rules, "date", i);
+        if (mn_rule_match(r, s, strlen(s), &m) != 1)
+            continue;
+        const char *ms;
+        size_t mlen;
+        int day = group_int(&m, "day", 0), year = group_int(&m, "year", 0), month = 0;
+        if (mn_match_group(&m, "month", &ms, &mlen))
+            month = month_number(ms, mlen);
+        if (year < 100)
+            year += year < 70 ? 2000 : 1900;
+        if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2199)
+            continue;
+        if (!g_date_valid_dmy((GDateDay)day, (GDateMonth)month, (GDateYear)year))
+            continue;
+        char tmp[48];
+        snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", year, month, day);
+        memcpy(iso, tmp, 10);
+        iso[10] = '\0';
+        ok = true;
+    }
+    mn_match_release(&m);
+    return ok;
+}
+
+bool mn_fields_time(const struct mn_rules *rules, const char *s, char start[6], char end[6])
+{
+    struct mn_match m;
+    bool ok = false;
+    start[0] = end[0] = '\0';
+    mn_match_init(&m);
+    size_t n = mn_rules_count(rules, "time");
+    for (size_t i = 0; i < n && !ok; i++) {
+        const struct mn_rule *r = mn_rules_get(rules, "time", i);
+        if (mn_rule_match(r, s, strlen(s), &m) != 1)
+            continue;
+        int h1 = group_int(&m, "h1", -1), m1 = group_int(&m, "m1", 0);
+        int h2 = group_int(&m, "h2", -1), m2 = group_int(&m, "m2", 0);
+        if (h1 < 0 || h1 > 24 || m1 > 59)
+            continue;
+        char tmp[48];
+        snprintf(tmp, sizeof tmp, "%02d:%02d", h1 % 24, m1);
+        memcpy(start, tmp, 6);
+        if (h2 >= 0 && h2 <= 24 && m2 <= 59) {
+            snprintf(tmp, sizeof tmp, "%02d:%02d", h2 % 24, m2);
+            memcpy(end, tmp, 6);
+        }
+        ok = true;
+    }
+    mn_match_release(&m);
+    return ok;
+}
+
+static char *trim_dup(const char *a, const char *b)
+{
+    while (a < b && (mn_isspace((unsigned char)*a) || *a == ',' || *a == '.'))
+        a++;
+    while (b > a && (mn_isspace((unsigned char)b[-1]) || b[-1] == ','))
+        b--;
+    return xstrndup(a, (size_t)(b - a));
+}
+
+/* Applies a rule that captures 'group' to 's': on a match, *value gets the group and the
+ * match is cut out of 's' (in place). */
+static bool take(const struct mn_rules *rules, const char *kind, const char *group, char *s,
+                 char **value, struct mn_match *m)
+{
+    if (!mn_rules_match_kind(rules, kind, s, strlen(s), m))
+        return false;
+    size_t a, b;
+    mn_match_span(m, &a, &b);
+    char *v = mn_match_dup(m, group);
+    if (!v)
+        return false;
+    free(*value);
+    *value = v;
+    memmove(s + a, s + b, strlen(s + b) + 1);
+    return true;
+}
+
+static void set_empty_null(char **s)
+{
+    if (*s) {
+        char *t = trim_dup(*s, *s + strlen(*s));
+        free(*s);
+        *s = *t ? t : NULL;
+        if (!*s)
+            free(t);
+    }
+}
+
+/* Reads what stood in one person's parentheses. 'shared' is set when the text says the
+ * affiliation is shared ("begge Y"). */
+static void read_paren(const struct mn_rules *rules, const char *text, struct mn_person *p,
+                       bool *shared, struct mn_match *m)
+{
+    char *s = xstrdup(text);
+    char *semi = strchr(s, ';');
+    if (semi) {
+        *semi = '\0';
+        free(p->note);
+        p->note = trim_dup(semi + 1, semi + strlen(semi + 1) + 1);
+    }
+    take(rules, "role", "role", s, &p->role, m);
+    char *sh = NULL;
+    if (take(rules, "shared", "value", s, &sh, m)) {
+        *shared = true;
+        free(s);
+        s = sh;
+        take(rules, "role", "role", s, &p->role, m);
+    }
+    char *t = trim_dup(s, s + strlen(s));
+    free(s);
+    if (*t && mn_rules_match_kind(rules, "note", t, strlen(t), m) && !p->note) {
+        p->note = t;
+    } else {
+        free(p->affiliation);
+        p->affiliation = t;
+    }
+    set_empty_null(&p->affiliation);
+    set_empty_null(&p->role);
+    set_empty_null(&p->note);
+}
+
+static void add_person(const struct mn_rules *rules, const char *a, const char *b,
+                       struct mn_people *out, size_t *since, struct mn_match *m)
+{
+    char *raw = trim_dup(a, b);
+    if (!*raw) {
+        free(raw);
+        return;
+    }
+    struct mn_person p = {0};
+    bool shared = false;
+    /* the parenthesis, if any */
+    char *open = strchr(raw, '(');
+    char *close = open ? strrchr(open, ')') : NULL;
+    char *after = NULL;
+    if (open && close) {
+        *close = '\0';
+        read_paren(rules, open + 1, &p, &shared, m);
+        after = xstrdup(close + 1);
+        *open = '\0';
+    }
+    /* a role after the name or the parenthesis: "X (A) - formand", "X / ref." */
+    struct mn_buf tail = MN_BUF_INIT;
+    mn_buf_adds(&tail, raw);
+    if (after) {
+        mn_buf_addch(&tail, ' ');
+        mn_buf_adds(&tail, after);
+    }
+    char *name = mn_buf_detach(&tail, NULL);
+    char *role = NULL;
+    if (take(rules, "role", "role", name, &role, m) && !p.role)
+        p.role = role;
+    else
+        free(role);
+    p.name = trim_dup(name, name + strlen(name));
+    free(name);
+    free(after);
+    free(raw);
+    if (!*p.name) {
+        mn_person_release(&p);
+        return;
+    }
+    MN_GROW(out->v, out->n + 1, out->alloc);
+    out->v[out->n++] = p;
+    if (shared) {
+        /* "B og C (begge Y)": every person since the last parenthesis shares Y and role */
+        struct mn_person *last = &out->v[out->n - 1];
+        for (size_t i = *since; i + 1 < out->n; i++) {
+            free(out->v[i].affiliation);
+            out->v[i].affiliation = last->affiliation ? xstrdup(last->affiliation) : NULL;
+            if (last->role && !out->v[i].role)
+                out->v[i].role = xstrdup(last->role);
+        }
+    }
+    if (open && close)
+        *since = out->n;
+}
+
+void mn_fields_people(const struct mn_rules *rules, const char *s, struct mn_people *out)
+{
+    struct mn_match m;
+    mn_match_init(&m);
+    size_t since = out->n;
+    int depth = 0;
+    const char *start = s;
+    for (const char *p = s;; p++) {
+        bool split = false;
+        size_t skip = 1;
+        if (*p == '(')
+            depth++;
+        else if (*p == ')' && depth > 0)
+            depth--;
+        if (*p == '\0') {
+            split = true;
+        } else if (depth == 0 && (*p == ',' || *p == ';' || *p == '\n' || *p == '\t')) {
+            split = true;
+        } else if (depth == 0 && strncmp(p, " og ", 4) == 0) {
+            split = true;
+            skip = 4;
+        }
+        if (!split)
+            continue;
+        add_person(rules, start, p, out, &since, &m);
+        if (*p == '\0')
+            break;
+        start = p + skip;
+        p += skip - 1;
+    }
+    mn_match_release(&m);
+}

@@ -1,0 +1,343 @@
+/* main.c: the command line. The only file that parses argv, prints to stderr, chooses exit
+ * codes or exits; everything else is libminutes.a.
+ *
+ * Exit codes (stable, documented in README.md):
+ *   0  success
+ *   1  an input could not be converted (not_pdf, pdf_damaged, pdf_encrypted, empty, io on
+ *      the input, no_text, limit)
+ *   2  usage error
+ *   3  rules error (a rules file failed to load or to pass its own examples)
+ *   4  system error: cannot write the output, OCR engine missing, internal error */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "emit.h"
+#include "err.h"
+#include "pipeline.h"
+#include "rules.h"
+
+#ifndef MN_VERSION
+#define MN_VERSION "0.0.0"
+#endif
+#ifndef MN_RULESDIR
+#define MN_RULESDIR "/usr/local/share/minutes/rules"
+#endif
+
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_RULES = 3, EXIT_SYSTEM = 4 };
+
+static const char usage_text[] =
+    "usage: minutes convert [options] FILE        convert one PDF or text file ('-' = stdin)\n"
+    "       minutes text [--stage STAGE] [options] FILE\n"
+    "                                             print the text after a stage\n"
+    "       minutes check-rules [--rules-dir DIR] [--rules FILE]\n"
+    "                                             load the rules and check their examples\n"
+    "       minutes --help | --version\n"
+    "\n"
+    "options:\n"
+    "  -o, --output FILE      write the record to FILE (atomically) instead of stdout\n"
+    "      --pretty           indented JSON\n"
+    "  -r, --rules FILE       an extra rules file, loaded after the rules directory\n"
+    "      --rules-dir DIR    the rules directory (default: $MINUTES_RULES_DIR, the rules/\n"
+    "                         beside a build tree, or " MN_RULESDIR ")\n"
+    "      --password PW      password of an encrypted PDF\n"
+    "      --text             treat the input as plain text\n"
+    "      --max-pages N      read at most N pages (default 5000); the rest is skipped\n"
+    "                         with a warning\n"
+    "      --ocr MODE         auto (default), always or never\n"
+    "      --dpi N            OCR resolution (default 300)\n"
+    "      --stage STAGE      for 'text': extract, clean or dehyphen (default dehyphen)\n"
+    "\n"
+    "exit status: 0 ok, 1 input not convertible, 2 usage, 3 rules, 4 system/output error\n";
+
+static int usage_error(const char *what, const char *arg)
+{
+    fprintf(stderr, "minutes: %s '%s'\n%s", what, arg, usage_text);
+    return EXIT_USAGE;
+}
+
+static int exit_code_for(enum mn_code code)
+{
+    switch (code) {
+    case MN_E_USAGE:
+        return EXIT_USAGE;
+    case MN_E_RULES:
+        return EXIT_RULES;
+    case MN_E_OCR_INIT:
+    case MN_E_INTERNAL:
+        return EXIT_SYSTEM;
+    default:
+        return EXIT_INPUT;
+    }
+}
+
+static int report(const struct mn_error *err)
+{
+    fprintf(stderr, "minutes: error [%s]: %s\n", mn_code_name(err->code), err->msg);
+    return exit_code_for(err->code);
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The rules directory: explicit, then the environment, then the source tree's rules/ when
+ * running from build/<flavour>/, then the installed one. */
+static const char *find_rules_dir(const char *explicit_dir, char *buf, size_t size)
+{
+    if (explicit_dir)
+        return explicit_dir;
+    const char *env = getenv("MINUTES_RULES_DIR");
+    if (env && *env)
+        return env;
+    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+    if (n > 0) {
+        buf[n] = '\0';
+        char *slash = strrchr(buf, '/');
+        if (slash && (size_t)(slash - buf) + 16 < size) {
+            strcpy(slash, "/../../rules"); /* NOLINT: bounded above */
+            char *real = realpath(buf, NULL);
+            if (real && strlen(real) < size && !is_dir(MN_RULESDIR)) {
+                strcpy(buf, real); /* NOLINT: bounded above */
+                free(real);
+                return buf;
+            }
+            free(real);
+        }
+    }
+    return MN_RULESDIR;
+}
+
+/* Writes 'data' to 'path' atomically (temporary file, fsync, rename), or to stdout. */
+static int write_output(const char *path, const char *data, size_t len)
+{
+    if (!path || strcmp(path, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) != len)
+            return -1;
+        return 0;
+    }
+    struct mn_buf tmp = MN_BUF_INIT;
+    mn_buf_addf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+    FILE *f = fopen(tmp.buf, "wb");
+    int ret = -1;
+    if (f) {
+        bool ok = fwrite(data, 1, len, f) == len;
+        ok = fflush(f) == 0 && ok;
+        ok = fsync(fileno(f)) == 0 && ok;
+        ok = fclose(f) == 0 && ok;
+        if (ok && rename(tmp.buf, path) == 0)
+            ret = 0;
+        else
+            unlink(tmp.buf);
+    }
+    if (ret < 0)
+        fprintf(stderr, "minutes: error [io]: cannot write '%s': %s\n", path, strerror(errno));
+    mn_buf_release(&tmp);
+    return ret;
+}
+
+enum {
+    OPT_PRETTY = 256,
+    OPT_RULES_DIR,
+    OPT_PASSWORD,
+    OPT_TEXT,
+    OPT_MAX_PAGES,
+    OPT_OCR,
+    OPT_DPI,
+    OPT_STAGE,
+};
+
+static const struct option long_options[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"pretty", no_argument, NULL, OPT_PRETTY},
+    {"rules", required_argument, NULL, 'r'},
+    {"rules-dir", required_argument, NULL, OPT_RULES_DIR},
+    {"password", required_argument, NULL, OPT_PASSWORD},
+    {"text", no_argument, NULL, OPT_TEXT},
+    {"max-pages", required_argument, NULL, OPT_MAX_PAGES},
+    {"ocr", required_argument, NULL, OPT_OCR},
+    {"dpi", required_argument, NULL, OPT_DPI},
+    {"stage", required_argument, NULL, OPT_STAGE},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+struct cli {
+    struct mn_options opt;
+    const char *output;
+    const char *stage;
+    char rules_buf[PATH_MAX];
+};
+
+/* Parses options after the command word. Returns -1 on success, else an exit code. */
+static int parse_options(int argc, char **argv, struct cli *cli)
+{
+    int c;
+    long v;
+    const char *rules_dir = NULL;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:r:hV", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            cli->output = optarg;
+            break;
+        case 'r':
+            cli->opt.rules_file = optarg;
+            break;
+        case OPT_PRETTY:
+            cli->opt.pretty = true;
+            break;
+        case OPT_RULES_DIR:
+            rules_dir = optarg;
+            break;
+        case OPT_PASSWORD:
+            cli->opt.password = optarg;
+            break;
+        case OPT_TEXT:
+            cli->opt.is_text = true;
+            break;
+        case OPT_MAX_PAGES:
+            if (mn_parse_int(optarg, 1, 1000000, &v) < 0)
+                return usage_error("--max-pages wants a number from 1 to 1000000, not", optarg);
+            cli->opt.max_pages = (int)v;
+            break;
+        case OPT_DPI:
+            if (mn_parse_int(optarg, 50, 1200, &v) < 0)
+                return usage_error("--dpi wants a number from 50 to 1200, not", optarg);
+            cli->opt.dpi = (int)v;
+            break;
+        case OPT_OCR:
+            if (strcmp(optarg, "auto") == 0)
+                cli->opt.ocr = MN_OCR_AUTO;
+            else if (strcmp(optarg, "always") == 0)
+                cli->opt.ocr = MN_OCR_ALWAYS;
+            else if (strcmp(optarg, "never") == 0)
+                cli->opt.ocr = MN_OCR_NEVER;
+            else
+                return usage_error("--ocr wants auto, always or never, not", optarg);
+            break;
+        case OPT_STAGE:
+            if (!mn_pipeline_has_stage(optarg) || strcmp(optarg, "segment") == 0)
+                return usage_error("--stage wants extract, clean or dehyphen, not", optarg);
+            cli->stage = optarg;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return 0;
+        case 'V':
+            printf("minutes %s\n", MN_VERSION);
+            return 0;
+        default:
+            fprintf(stderr, "%s", usage_text);
+            return EXIT_USAGE;
+        }
+    }
+    cli->opt.rules_dir = find_rules_dir(rules_dir, cli->rules_buf, sizeof cli->rules_buf);
+    return -1;
+}
+
+static int cmd_convert(struct cli *cli, const char *path, bool text_only)
+{
+    struct mn_error err = {0};
+    struct mn_ctx *ctx = NULL;
+    struct mn_doc *doc = NULL;
+    char *out = NULL;
+    size_t len = 0;
+    int code = 0;
+
+    if (mn_ctx_new(&cli->opt, &ctx, &err) < 0)
+        return report(&err);
+    if (mn_pipeline_run(ctx, path, text_only ? cli->stage : NULL, &doc, &err) < 0) {
+        code = report(&err);
+        goto out;
+    }
+    if (text_only) {
+        struct mn_buf b = MN_BUF_INIT;
+        for (size_t i = 0; i < doc->lines.n; i++) {
+            if (i == 0 || doc->lines.v[i].page != doc->lines.v[i - 1].page)
+                mn_buf_addf(&b, "%s--- page %d ---\n", i ? "\n" : "", doc->lines.v[i].page);
+            mn_buf_adds(&b, doc->lines.v[i].text);
+            mn_buf_addch(&b, '\n');
+        }
+        out = mn_buf_detach(&b, &len);
+    } else if (mn_emit_record(doc, cli->opt.pretty, &out, &len, &err) < 0) {
+        code = report(&err);
+        goto out;
+    }
+    if (write_output(cli->output, out, len) < 0)
+        code = EXIT_SYSTEM;
+out:
+    free(out);
+    mn_doc_free(doc);
+    mn_ctx_free(ctx);
+    return code;
+}
+
+static int cmd_check_rules(struct cli *cli)
+{
+    struct mn_error err = {0};
+    struct mn_ctx *ctx = NULL;
+    if (mn_ctx_new(&cli->opt, &ctx, &err) < 0)
+        return report(&err);
+    printf("rules in %s: ok\n", cli->opt.rules_dir);
+    mn_ctx_free(ctx);
+    return 0;
+}
+
+/* sbase's fshut: a write error on stdout is only certain after flushing and closing it. */
+static int finish_stdout(int code)
+{
+    if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+        fprintf(stderr, "minutes: error [io]: write error on standard output: %s\n",
+                strerror(errno));
+        return code ? code : EXIT_SYSTEM;
+    }
+    return code;
+}
+
+int main(int argc, char **argv)
+{
+    struct cli cli = {0};
+    mn_options_default(&cli.opt);
+    cli.stage = "dehyphen";
+    if (argc < 2) {
+        fprintf(stderr, "%s", usage_text);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        fputs(usage_text, stdout);
+        return finish_stdout(0);
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("minutes %s\n", MN_VERSION);
+        return finish_stdout(0);
+    }
+    bool convert = strcmp(cmd, "convert") == 0, text = strcmp(cmd, "text") == 0;
+    bool check = strcmp(cmd, "check-rules") == 0;
+    if (!convert && !text && !check)
+        return usage_error("unknown command", cmd);
+    int rc = parse_options(argc - 1, argv + 1, &cli);
+    if (rc >= 0)
+        return finish_stdout(rc);
+    int nargs = argc - 1 - optind;
+    char **args = argv + 1 + optind;
+    if (check) {
+        if (nargs != 0)
+            return usage_error("check-rules takes no file, got", args[0]);
+        return finish_stdout(cmd_check_rules(&cli));
+    }
+    if (nargs != 1)
+        return usage_error("wants exactly one FILE:", cmd);
+    return finish_stdout(cmd_convert(&cli, args[0], text));
+}

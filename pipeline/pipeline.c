@@ -1,0 +1,126 @@
+/* pipeline.c: the stage table, the worker context, and running a document through. */
+#include "pipeline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean.h"
+#include "dehyphen.h"
+#include "doc.h"
+#include "err.h"
+#include "extract.h"
+#include "input.h"
+#include "rules.h"
+#include "segment.h"
+
+#ifndef MN_RULESDIR
+#define MN_RULESDIR "/usr/local/share/minutes/rules"
+#endif
+
+static int run_extract(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
+{
+    /* plain text entered after extract, as one page (or form-feed separated pages) */
+    if (doc->is_text)
+        return 0;
+    return mn_extract_run(ctx, doc, err);
+}
+
+static const struct mn_stage stages[] = {
+    {"extract", run_extract},
+    {"clean", mn_clean_run},
+    {"dehyphen", mn_dehyphen_run},
+    {"segment", mn_segment_run},
+};
+
+bool mn_pipeline_has_stage(const char *name)
+{
+    for (size_t i = 0; i < MN_ARRAY_SIZE(stages); i++)
+        if (strcmp(stages[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+void mn_options_default(struct mn_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->ocr = MN_OCR_AUTO;
+    opt->dpi = 300;
+    opt->max_pages = 5000;
+}
+
+int mn_ctx_new(const struct mn_options *opt, struct mn_ctx **out, struct mn_error *err)
+{
+    struct mn_ctx *ctx = xcalloc(1, sizeof *ctx);
+    ctx->opt = *opt;
+    ctx->rules = mn_rules_new();
+    *out = NULL;
+    const char *dir = opt->rules_dir ? opt->rules_dir : MN_RULESDIR;
+    if (mn_rules_load_dir(ctx->rules, dir, err) < 0)
+        goto fail;
+    if (opt->rules_file && mn_rules_load_file(ctx->rules, opt->rules_file, err) < 0)
+        goto fail;
+    if (mn_rules_self_check(ctx->rules, err) < 0)
+        goto fail;
+    if (mn_dict_open(opt->dict_path, &ctx->dict, err) < 0)
+        goto fail;
+    *out = ctx;
+    return 0;
+fail:
+    mn_ctx_free(ctx);
+    return -1;
+}
+
+void mn_ctx_free(struct mn_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    mn_rules_free(ctx->rules);
+    mn_dict_free(ctx->dict);
+    free(ctx);
+}
+
+static int run_stages(struct mn_ctx *ctx, struct mn_doc *doc, const char *last_stage,
+                      struct mn_error *err)
+{
+    enum mn_input_kind kind = mn_input_sniff(doc->input, doc->input_len);
+    if (ctx->opt.is_text || kind == MN_INPUT_TEXT) {
+        if (mn_text_load(doc, err) < 0)
+            return -1;
+    } else if (kind == MN_INPUT_BINARY) {
+        return mn_fail(err, MN_E_NOT_PDF, "'%s': not a PDF (no %%PDF- header) and not text",
+                       doc->path);
+    }
+    for (size_t i = 0; i < MN_ARRAY_SIZE(stages); i++) {
+        if (stages[i].run(ctx, doc, err) < 0)
+            return -1;
+        if (last_stage && strcmp(last_stage, stages[i].name) == 0)
+            break;
+    }
+    return 0;
+}
+
+int mn_pipeline_run(struct mn_ctx *ctx, const char *path, const char *last_stage,
+                    struct mn_doc **out, struct mn_error *err)
+{
+    struct mn_doc *doc = mn_doc_new(path);
+    *out = NULL;
+    if (mn_input_read(doc, path, err) < 0 || run_stages(ctx, doc, last_stage, err) < 0) {
+        mn_doc_free(doc);
+        return -1;
+    }
+    *out = doc;
+    return 0;
+}
+
+int mn_pipeline_run_bytes(struct mn_ctx *ctx, const char *name, const void *bytes, size_t len,
+                          const char *last_stage, struct mn_doc **out, struct mn_error *err)
+{
+    struct mn_doc *doc = mn_doc_new(name);
+    *out = NULL;
+    if (mn_input_set(doc, bytes, len, err) < 0 || run_stages(ctx, doc, last_stage, err) < 0) {
+        mn_doc_free(doc);
+        return -1;
+    }
+    *out = doc;
+    return 0;
+}

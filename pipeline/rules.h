@@ -1,0 +1,74 @@
+/* rules.h: rule files (data, not code) compiled once with pcre2 (UTF + UCP).
+ *
+ * Format (rules/README.md): INI-like blocks '[kind name]' with 'pattern =' (repeatable:
+ * alternatives tried in order), 'flags =' (i, x), 'example =' (must match), 'counter ='
+ * (must not match). '%{name}' expands an earlier '[define name]' of the same file.
+ * Every kind has the named groups it must capture (see rules.c); a file that breaks any of
+ * this is refused with 'file:line: what is wrong' (MN_E_RULES).
+ *
+ * A struct mn_rules is read-only after loading and may be shared; a struct mn_match owns its
+ * pcre2 match data and belongs to one thread. */
+#ifndef MN_RULES_H
+#define MN_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+
+struct mn_rules;
+struct mn_rule;
+struct mn_error;
+
+/* Returns a new, empty rule set. Never fails. */
+struct mn_rules *mn_rules_new(void);
+void mn_rules_free(struct mn_rules *r); /* accepts NULL */
+
+/* Loads every '*.rules' file of 'dir' in name order. Returns 0, or -1 with err set. */
+int mn_rules_load_dir(struct mn_rules *r, const char *dir, struct mn_error *err) MN_WUR;
+/* Loads one file; its rules come after those loaded before (a later rule with the same kind
+ * and name replaces the earlier one in place). Returns 0, or -1 with err set. */
+int mn_rules_load_file(struct mn_rules *r, const char *path, struct mn_error *err) MN_WUR;
+/* Same, from memory; 'name' is used in messages. 'text' need not be NUL-terminated. */
+int mn_rules_load_string(struct mn_rules *r, const char *name, const char *text, size_t len,
+                         struct mn_error *err) MN_WUR;
+
+/* Checks every example and counter. Returns 0, or -1 with the first failure in err. */
+int mn_rules_self_check(const struct mn_rules *r, struct mn_error *err) MN_WUR;
+
+/* Number of rules of 'kind', and the i-th of them in load order. */
+size_t mn_rules_count(const struct mn_rules *r, const char *kind);
+const struct mn_rule *mn_rules_get(const struct mn_rules *r, const char *kind, size_t i);
+/* The rule 'kind name', or NULL. */
+const struct mn_rule *mn_rules_find(const struct mn_rules *r, const char *kind, const char *name);
+const char *mn_rule_name(const struct mn_rule *rule);
+const char *mn_rule_kind(const struct mn_rule *rule);
+/* A '[kind name]' rule's 'value = ...' key (optional, free text), or NULL. */
+const char *mn_rule_value(const struct mn_rule *rule);
+
+/* One match's captures. Init before use, release after; reusable across matches. */
+struct mn_match {
+    void *md;              /* pcre2_match_data_8 *, owned */
+    const char *subject;   /* borrowed from the last successful match */
+    const void *code;      /* pcre2_code that matched, borrowed */
+    const struct mn_rule *rule;
+};
+void mn_match_init(struct mn_match *m);
+void mn_match_release(struct mn_match *m);
+
+/* Tries the rule's patterns in order on 's' (valid UTF-8, 'len' bytes).
+ * Returns 1 on a match (captures in m), 0 on none, -1 when pcre2 gave up (match limit):
+ * treat as no match; the caller may warn. */
+int mn_rule_match(const struct mn_rule *rule, const char *s, size_t len, struct mn_match *m);
+/* The first rule of 'kind' (load order) that matches, or NULL. */
+const struct mn_rule *mn_rules_match_kind(const struct mn_rules *r, const char *kind,
+                                          const char *s, size_t len, struct mn_match *m);
+
+/* A named group of the last match: true and its bytes when it took part. */
+bool mn_match_group(const struct mn_match *m, const char *name, const char **start, size_t *len);
+/* Whole match span. */
+void mn_match_span(const struct mn_match *m, size_t *start, size_t *end);
+/* Copy of a named group (malloc'd, caller frees), or NULL when it did not take part. */
+char *mn_match_dup(const struct mn_match *m, const char *name);
+
+#endif

@@ -1,0 +1,578 @@
+/* segment.c: from lines to the record's structure (see segment.h).
+ *
+ * Item headings: a line the [item] rules accept ("3. Takstanalyse", "Punkt 3: ...") is an
+ * item heading only if its number goes up from the previous item's (compared part by part:
+ * 1.2 < 1.10 < 2) by a plausible step, and its title is heading-sized. That keeps numbered
+ * paragraphs and dates ("9. marts") inside an item from splitting it. A heading written as a
+ * list entry ("- 1. Godkendelse af dagsorden", seen in an extraction) counts only when its
+ * number is exactly the next one.
+ *
+ * Everything before the first item is the header block: labelled fields ([header] rules),
+ * the title line ([kind]), Sagsnr./Dok.nr. A header with no labels (Ballerup: title, body,
+ * "tirsdag den 4. december 2012, kl. 13:00", "i Mødecenter C ...") is read by position: the
+ * first line with a date is the time, the unlabelled line just above it the body.
+ *
+ * Inside an item, a [section] label starts a section; text before any label is a "text"
+ * section. Paragraphs are joined lines; a blank line ends one. A line under a bullet that
+ * does not start a new sentence continues the bullet (a wrapped entry). Table rows (lines
+ * with a tab) keep their line breaks. */
+#include "segment.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "err.h"
+#include "fields.h"
+#include "pipeline.h"
+#include "rules.h"
+
+enum {
+    MAX_TITLE = 300,      /* bytes: a longer "heading" is a numbered paragraph */
+    MAX_STEP = 40,        /* largest jump between consecutive item numbers */
+    MAX_UNPLACED = 65536, /* bytes of unplaced text kept in one warning */
+};
+
+static const char BULLET[] = "• ";
+#define BULLET_LEN (sizeof BULLET - 1)
+
+static bool is_bullet(const char *s)
+{
+    return strncmp(s, BULLET, BULLET_LEN) == 0;
+}
+
+static bool is_row(const char *s)
+{
+    return strchr(s, '\t') != NULL;
+}
+
+static bool match(const struct mn_rules *r, const char *kind, const char *s, struct mn_match *m)
+{
+    return mn_rules_match_kind(r, kind, s, strlen(s), m) != NULL;
+}
+
+/* Item numbers compare part by part: "1.2" < "1.10" < "2". */
+static int cmp_number(const char *a, const char *b)
+{
+    while (*a || *b) {
+        long x = strtol(a, (char **)&a, 10), y = strtol(b, (char **)&b, 10);
+        if (x != y)
+            return x < y ? -1 : 1;
+        if (*a == '.')
+            a++;
+        if (*b == '.')
+            b++;
+        if (!*a && *b)
+            return -1;
+        if (*a && !*b)
+            return 1;
+    }
+    return 0;
+}
+
+static long first_part(const char *n)
+{
+    return strtol(n, NULL, 10);
+}
+
+static char *tabs_to_spaces(char *s)
+{
+    for (char *p = s; *p; p++)
+        if (*p == '\t')
+            *p = ' ';
+    return s;
+}
+
+/* A candidate heading: the rule matched; decide by number and shape. */
+struct heading {
+    size_t line;
+    char *number;
+    char *title;
+};
+
+static bool accept_heading(const char *prev_number, const char *number, const char *title,
+                           bool from_bullet)
+{
+    size_t tl = strlen(title);
+    if (tl == 0 || tl > MAX_TITLE)
+        return false;
+    if (!prev_number)
+        return from_bullet ? first_part(number) <= 1 : first_part(number) <= 9999;
+    if (cmp_number(number, prev_number) <= 0)
+        return false;
+    long step = first_part(number) - first_part(prev_number);
+    if (from_bullet)
+        return step == 1 && !strchr(number, '.');
+    return step <= MAX_STEP;
+}
+
+static size_t find_headings(const struct mn_rules *rules, const struct mn_lines *l,
+                            struct heading **out)
+{
+    struct mn_match m;
+    mn_match_init(&m);
+    struct heading *h = NULL;
+    size_t n = 0, alloc = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        const char *s = l->v[i].text;
+        bool from_bullet = is_bullet(s);
+        if (from_bullet)
+            s += BULLET_LEN;
+        if (!match(rules, "item", s, &m))
+            continue;
+        char *number = mn_match_dup(&m, "number");
+        char *title = mn_match_dup(&m, "title");
+        if (number && title &&
+            accept_heading(n ? h[n - 1].number : NULL, number, title, from_bullet)) {
+            MN_GROW(h, n + 1, alloc);
+            h[n].line = i;
+            h[n].number = number;
+            h[n].title = tabs_to_spaces(title);
+            n++;
+        } else {
+            free(number);
+            free(title);
+        }
+    }
+    mn_match_release(&m);
+    *out = h;
+    return n;
+}
+
+/* ---- building sections ---- */
+
+struct builder {
+    struct mn_section sec;
+    struct mn_buf text; /* paragraphs, "\n\n" between */
+    struct mn_buf flat; /* paragraphs and bullets in order, for the decision */
+    bool para_open;
+    bool bullet_open;
+    bool active;
+};
+
+static void builder_start(struct builder *b, const char *kind, const char *heading)
+{
+    memset(b, 0, sizeof *b);
+    mn_buf_init(&b->text, 0);
+    mn_buf_init(&b->flat, 0);
+    b->sec.kind = xstrdup(kind);
+    b->sec.heading = heading ? xstrdup(heading) : NULL;
+    b->active = true;
+}
+
+static bool ends_sentence(const char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    return n > 0 && strchr(".:!?", s[n - 1]);
+}
+
+static bool starts_upper(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    /* ASCII capital, or a Latin-1 supplement capital (Æ Ø Å: C3 86/98/85 ...) */
+    return mn_isupper_ascii(c) || (c == 0xC3 && (unsigned char)s[1] >= 0x80 &&
+                                   (unsigned char)s[1] <= 0x9E) ||
+           mn_isdigit(c) || c == '"' || c == 0xE2;
+}
+
+static void add_text_line(struct builder *b, const char *s)
+{
+    bool row = is_row(s);
+    if (b->bullet_open && !row && b->sec.bullets.n > 0) {
+        char **last = &b->sec.bullets.v[b->sec.bullets.n - 1];
+        if (!(ends_sentence(*last) && starts_upper(s))) {
+            struct mn_buf nb = MN_BUF_INIT;
+            mn_buf_adds(&nb, *last);
+            mn_buf_addch(&nb, ' ');
+            mn_buf_adds(&nb, s);
+            free(*last);
+            *last = mn_buf_detach(&nb, NULL);
+            mn_buf_addch(&b->flat, ' ');
+            mn_buf_adds(&b->flat, s);
+            return;
+        }
+        b->bullet_open = false;
+    }
+    if (b->para_open) {
+        mn_buf_addch(&b->text, row ? '\n' : ' ');
+        mn_buf_addch(&b->flat, row ? '\n' : ' ');
+    } else {
+        if (b->text.len)
+            mn_buf_adds(&b->text, "\n\n");
+        if (b->flat.len)
+            mn_buf_adds(&b->flat, "\n\n");
+        b->para_open = true;
+    }
+    mn_buf_adds(&b->text, s);
+    mn_buf_adds(&b->flat, s);
+}
+
+static void add_bullet(struct builder *b, const char *s)
+{
+    b->para_open = false;
+    mn_strings_push(&b->sec.bullets, s);
+    if (b->flat.len)
+        mn_buf_adds(&b->flat, b->bullet_open ? "\n" : "\n\n");
+    mn_buf_adds(&b->flat, s);
+    b->bullet_open = true;
+}
+
+static void add_blank(struct builder *b)
+{
+    b->para_open = false;
+    b->bullet_open = false;
+}
+
+/* Closes the section into the item; remembers its flat text for the decision. */
+static void builder_finish(struct builder *b, struct mn_item *it, struct mn_strings *flats)
+{
+    if (!b->active)
+        return;
+    b->sec.text = mn_buf_detach(&b->text, NULL);
+    MN_GROW(it->sections, it->nsections + 1, it->sections_alloc);
+    it->sections[it->nsections++] = b->sec;
+    mn_strings_push_take(flats, mn_buf_detach(&b->flat, NULL));
+    b->active = false;
+}
+
+/* Splits "Label: rest" into the heading (no trailing colon) and the rest. */
+static char *label_heading(const char *line, struct mn_match *m, char **rest)
+{
+    const char *r;
+    size_t rl;
+    *rest = NULL;
+    size_t hl = strlen(line);
+    if (mn_match_group(m, "rest", &r, &rl)) {
+        hl = (size_t)(r - line);
+        if (rl)
+            *rest = xstrndup(r, rl);
+    }
+    while (hl > 0 && (line[hl - 1] == ' ' || line[hl - 1] == ':' || line[hl - 1] == '\t'))
+        hl--;
+    return tabs_to_spaces(xstrndup(line, hl));
+}
+
+static const char *toc_group(const struct mn_doc *doc, const char *number)
+{
+    for (size_t i = 0; i < doc->toc_numbers.n; i++)
+        if (strcmp(doc->toc_numbers.v[i], number) == 0 && doc->toc_groups.v[i][0])
+            return doc->toc_groups.v[i];
+    return NULL;
+}
+
+static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct mn_item *it,
+                       size_t from, size_t to, char **group, struct mn_match *m)
+{
+    const struct mn_lines *l = &doc->lines;
+    struct builder b = {0};
+    struct mn_strings flats = {0};
+    for (size_t i = from; i < to; i++) {
+        const char *s = l->v[i].text;
+        if (!*s) {
+            add_blank(&b);
+            continue;
+        }
+        if (match(rules, "group", s, m)) {
+            free(*group);
+            *group = xstrdup(s);
+            continue;
+        }
+        if (match(rules, "section", s, m)) {
+            char *rest;
+            char *heading = label_heading(s, m, &rest);
+            builder_finish(&b, it, &flats);
+            builder_start(&b, mn_rule_name(m->rule), heading);
+            free(heading);
+            if (rest) {
+                add_text_line(&b, rest);
+                free(rest);
+            }
+            continue;
+        }
+        if (!b.active)
+            builder_start(&b, "text", NULL);
+        if (is_bullet(s))
+            add_bullet(&b, s + BULLET_LEN);
+        else
+            add_text_line(&b, s);
+    }
+    builder_finish(&b, it, &flats);
+
+    /* recommendation, attachments, decision */
+    struct mn_buf decision = MN_BUF_INIT;
+    bool has_decision = false;
+    for (size_t k = 0; k < it->nsections; k++) {
+        struct mn_section *sec = &it->sections[k];
+        if (strcmp(sec->kind, "recommendation") == 0) {
+            it->has_recommendation = true;
+            if (!it->rec_intro) {
+                /* the intro is the paragraph that leads the points */
+                const char *t = sec->text;
+                const char *end = strstr(t, "\n\n");
+                it->rec_intro = end ? xstrndup(t, (size_t)(end - t)) : xstrdup(t);
+                if (sec->bullets.n == 0 && end) {
+                    /* points written as paragraphs ("1) ...", "at ...") */
+                    for (const char *p = end + 2; *p;) {
+                        const char *e = strstr(p, "\n\n");
+                        size_t n = e ? (size_t)(e - p) : strlen(p);
+                        if (n)
+                            mn_strings_push_take(&it->rec_points, xstrndup(p, n));
+                        p += n + (e ? 2 : 0);
+                    }
+                }
+            }
+            for (size_t j = 0; j < sec->bullets.n; j++)
+                mn_strings_push(&it->rec_points, sec->bullets.v[j]);
+        } else if (strcmp(sec->kind, "attachments") == 0) {
+            for (const char *p = sec->text; *p;) {
+                const char *e = strstr(p, "\n\n");
+                size_t n = e ? (size_t)(e - p) : strlen(p);
+                if (n)
+                    mn_strings_push_take(&it->attachments, xstrndup(p, n));
+                p += n + (e ? 2 : 0);
+            }
+            for (size_t j = 0; j < sec->bullets.n; j++)
+                mn_strings_push(&it->attachments, sec->bullets.v[j]);
+        } else if (strcmp(sec->kind, "decision") == 0) {
+            if (has_decision && flats.v[k][0])
+                mn_buf_adds(&decision, "\n\n");
+            mn_buf_adds(&decision, flats.v[k]);
+            has_decision = true;
+        }
+    }
+    if (!has_decision && it->nsections > 0 && strcmp(it->sections[0].kind, "text") == 0 &&
+        it->sections[0].bullets.n == 0 && !strstr(it->sections[0].text, "\n\n") &&
+        match(rules, "verdict", it->sections[0].text, m)) {
+        mn_buf_adds(&decision, it->sections[0].text);
+        has_decision = true;
+    }
+    if (has_decision)
+        it->decision = mn_buf_detach(&decision, NULL);
+    mn_buf_release(&decision);
+    mn_strings_release(&flats);
+}
+
+/* ---- the header block ---- */
+
+struct header {
+    char *fields[5]; /* body, time, place, participants, absent */
+    char *kind;      /* from the title line */
+    int last_field;  /* index being continued, -1 none */
+    bool label_only; /* the label stood alone: values follow, one per line */
+};
+
+static const char *const field_names[] = {"body", "time", "place", "participants", "absent"};
+
+static int field_index(const char *name)
+{
+    for (int i = 0; i < 5; i++)
+        if (strcmp(field_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+static void append_field(char **f, const char *s, const char *sep)
+{
+    struct mn_buf b = MN_BUF_INIT;
+    if (*f && **f) {
+        mn_buf_adds(&b, *f);
+        mn_buf_adds(&b, sep);
+    }
+    mn_buf_adds(&b, s);
+    free(*f);
+    *f = mn_buf_detach(&b, NULL);
+}
+
+static void unplaced(struct mn_buf *u, const char *s, bool new_para)
+{
+    if (u->len && u->len < MAX_UNPLACED)
+        mn_buf_adds(u, new_para ? "\n\n" : " ");
+    if (u->len < MAX_UNPLACED)
+        mn_buf_adds(u, s);
+}
+
+static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
+                        char **group, struct mn_match *m)
+{
+    const struct mn_lines *l = &doc->lines;
+    struct header h = {.last_field = -1};
+    struct mn_buf u = MN_BUF_INIT;
+    char *unlabelled_prev = NULL; /* last unlabelled line: the body, if a date line follows */
+    bool u_new_para = true;
+    for (size_t i = 0; i < to; i++) {
+        const char *s = l->v[i].text;
+        if (!*s) {
+            h.last_field = -1;
+            h.label_only = false;
+            u_new_para = true;
+            continue;
+        }
+        const struct mn_rule *r;
+        if ((r = mn_rules_match_kind(rules, "casenumber", s, strlen(s), m))) {
+            free(doc->case_number);
+            free(doc->document_number);
+            doc->case_number = mn_match_dup(m, "case");
+            doc->document_number = mn_match_dup(m, "doc");
+            h.last_field = -1;
+            continue;
+        }
+        if ((r = mn_rules_match_kind(rules, "header", s, strlen(s), m))) {
+            int f = field_index(mn_rule_name(r));
+            char *v = mn_match_dup(m, "value");
+            if (f >= 0) {
+                if (v && *v)
+                    append_field(&h.fields[f], tabs_to_spaces(v), f >= 3 ? ", " : " ");
+                else if (!h.fields[f])
+                    h.fields[f] = xstrdup("");
+                h.last_field = f;
+                h.label_only = !(v && *v);
+            }
+            free(v);
+            continue;
+        }
+        if ((r = mn_rules_match_kind(rules, "kind", s, strlen(s), m))) {
+            if (!h.kind)
+                h.kind = xstrdup(mn_rule_name(r));
+            h.last_field = -1;
+            continue;
+        }
+        if (match(rules, "group", s, m)) {
+            free(*group);
+            *group = xstrdup(s);
+            continue;
+        }
+        if (h.last_field >= 0) {
+            /* a value wrapped over lines, or one person a line under a bare label */
+            const char *sep = h.last_field >= 3 ? (h.label_only ? "\n" : " ") : " ";
+            char *v = tabs_to_spaces(xstrdup(s));
+            append_field(&h.fields[h.last_field], v, sep);
+            free(v);
+            continue;
+        }
+        if (!h.fields[2] && match(rules, "location", s, m)) {
+            h.fields[2] = mn_match_dup(m, "value");
+            continue;
+        }
+        char iso[11];
+        if (!h.fields[1] && mn_fields_date(rules, s, iso)) {
+            h.fields[1] = tabs_to_spaces(xstrdup(s));
+            if (!h.fields[0] && unlabelled_prev) {
+                h.fields[0] = unlabelled_prev;
+                unlabelled_prev = NULL;
+                /* it was counted as unplaced: take it back out */
+                size_t n = strlen(h.fields[0]);
+                if (u.len >= n && strcmp(u.buf + u.len - n, h.fields[0]) == 0) {
+                    size_t cut = u.len - n;
+                    while (cut > 0 && (u.buf[cut - 1] == '\n' || u.buf[cut - 1] == ' '))
+                        cut--;
+                    mn_buf_setlen(&u, cut);
+                }
+            }
+            continue;
+        }
+        free(unlabelled_prev);
+        unlabelled_prev = xstrdup(s);
+        unplaced(&u, s, u_new_para);
+        u_new_para = false;
+    }
+    free(unlabelled_prev);
+
+    struct mn_meeting *mt = &doc->meeting;
+    for (int f = 0; f < 5; f++)
+        if (h.fields[f] && !*h.fields[f]) {
+            free(h.fields[f]);
+            h.fields[f] = NULL;
+        }
+    mt->body = h.fields[0];
+    mt->location = h.fields[2];
+    if (h.fields[1]) {
+        char iso[11], st[6], en[6];
+        mt->time_text = h.fields[1];
+        if (mn_fields_date(rules, h.fields[1], iso))
+            mt->date = xstrdup(iso);
+        else
+            mn_doc_warn(doc, "header_unparsed", 0, "no date found in '%.200s'", h.fields[1]);
+        if (mn_fields_time(rules, h.fields[1], st, en)) {
+            mt->start_time = xstrdup(st);
+            if (en[0])
+                mt->end_time = xstrdup(en);
+        }
+    }
+    if (h.fields[3])
+        mn_fields_people(rules, h.fields[3], &mt->participants);
+    if (h.fields[4])
+        mn_fields_people(rules, h.fields[4], &mt->absent);
+    free(h.fields[3]);
+    free(h.fields[4]);
+    doc->kind = h.kind; /* refined after the items are read */
+    if (u.len)
+        mn_doc_warn(doc, "unplaced_text", 0, "text before the first item that is no header field: %s",
+                    u.buf);
+    mn_buf_release(&u);
+}
+
+int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
+{
+    (void)err;
+    const struct mn_rules *rules = ctx->rules;
+    const struct mn_lines *l = &doc->lines;
+    struct mn_match m;
+    mn_match_init(&m);
+    struct heading *h = NULL;
+    size_t nh = find_headings(rules, l, &h);
+    char *group = NULL;
+
+    read_header(rules, doc, nh ? h[0].line : l->n, &group, &m);
+
+    doc->items = nh ? xcalloc(nh, sizeof *doc->items) : NULL;
+    doc->items_alloc = nh;
+    for (size_t k = 0; k < nh; k++) {
+        struct mn_item *it = &doc->items[doc->nitems++];
+        size_t from = h[k].line + 1, to = k + 1 < nh ? h[k + 1].line : l->n;
+        it->number = h[k].number;
+        it->order = (int)k + 1;
+        it->page = doc->is_text ? 0 : l->v[h[k].line].page;
+        it->is_public = true;
+        /* a title wrapped onto a second line: long first line, lowercase continuation */
+        if (from < to && strlen(h[k].title) > 50 && l->v[from].text[0] &&
+            !is_bullet(l->v[from].text) && !starts_upper(l->v[from].text) &&
+            strlen(l->v[from].text) < 80 && !match(rules, "section", l->v[from].text, &m)) {
+            append_field(&h[k].title, l->v[from].text, " ");
+            from++;
+        }
+        it->title = h[k].title;
+        if (mn_rules_match_kind(rules, "closed", it->title, strlen(it->title), &m)) {
+            size_t a, e;
+            mn_match_span(&m, &a, &e);
+            it->is_public = false;
+            memmove(it->title + a, it->title + e, strlen(it->title + e) + 1);
+            size_t n = strlen(it->title);
+            while (n > 0 && it->title[n - 1] == ' ')
+                it->title[--n] = '\0';
+        }
+        if (group)
+            it->group = xstrdup(group);
+        else if (toc_group(doc, it->number))
+            it->group = xstrdup(toc_group(doc, it->number));
+        build_item(rules, doc, it, from, to, &group, &m);
+    }
+    free(h);
+    free(group);
+
+    bool any_decision = false;
+    for (size_t k = 0; k < doc->nitems; k++)
+        any_decision |= doc->items[k].decision != NULL;
+    const char *kind = any_decision                            ? "minutes"
+                       : doc->kind && !strcmp(doc->kind, "agenda") ? "agenda"
+                       : doc->nitems > 0 && !doc->kind           ? "agenda"
+                                                                 : "unknown";
+    free(doc->kind);
+    doc->kind = xstrdup(kind);
+    if (doc->nitems == 0)
+        mn_doc_warn(doc, "no_items", 0, "no agenda item was found");
+    mn_match_release(&m);
+    return 0;
+}

@@ -2,7 +2,7 @@
 # BUILD: debug | release | asan | fuzz
 PROG    := minutes
 VERSION := 0.1.0
-PKGS    := poppler-glib cairo tesseract lept libpcre2-8 jansson glib-2.0 hunspell
+PKGS    := poppler-glib cairo tesseract lept libpcre2-8 jansson glib-2.0 gio-2.0 hunspell
 BUILD   ?= release
 O       := build/$(BUILD)
 PREFIX  ?= /usr/local

@@ -228,7 +228,7 @@ static void note_toc_items(struct mn_doc *doc, const char *s, char **group,
 {
     if (matches(rules, "group", s, m)) {
         free(*group);
-        *group = xstrdup(s);
+        *group = mn_match_dup_or(m, "name", s);
         return;
     }
     /* find "N. Title" starts: a number at the line start or after white space */
@@ -325,6 +325,50 @@ static void mark_letterhead(struct mn_doc *doc, const struct mn_rules *rules, bo
             drop[i] = true;
 }
 
+static bool all_space(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t')
+            return false;
+    return true;
+}
+
+/* Some extractions put an empty line after every line of text (seed 004); there a single
+ * empty line is no paragraph break, while a line of spaces or two empty lines still are.
+ * Returns true when most text lines are followed by exactly one empty line. */
+static bool is_double_spaced(const struct mn_lines *l)
+{
+    size_t text = 0, spaced = 0, strong = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (all_space(l->v[i].text)) {
+            /* a line of spaces, or a second empty line: the separators that remain */
+            if (l->v[i].text[0] || (i > 0 && l->v[i - 1].text[0] == '\0'))
+                strong++;
+            continue;
+        }
+        text++;
+        if (i + 2 < l->n && l->v[i + 1].text[0] == '\0' && !all_space(l->v[i + 2].text))
+            spaced++;
+    }
+    /* one-paragraph-a-line text with blank lines between (seed 002) has no other separator */
+    return text >= 20 && spaced * 10 >= text * 6 && strong * 20 >= text;
+}
+
+/* In a double-spaced text, drops the single empty lines between two text lines. */
+static void undouble(struct mn_lines *l)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->v[i].text[0] == '\0' && w > 0 && !all_space(l->v[w - 1].text) &&
+            i + 1 < l->n && !all_space(l->v[i + 1].text)) {
+            free(l->v[i].text);
+            continue;
+        }
+        l->v[w++] = l->v[i];
+    }
+    l->n = w;
+}
+
 int mn_clean_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
 {
     (void)err;
@@ -334,6 +378,8 @@ int mn_clean_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     struct mn_match m;
     mn_match_init(&m);
 
+    if (is_double_spaced(l))
+        undouble(l);
     for (size_t i = 0; i < l->n; i++) {
         mn_clean_line(rules, l->v[i].text, &b);
         free(l->v[i].text);

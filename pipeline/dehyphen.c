@@ -238,8 +238,9 @@ bool mn_dict_has(const struct mn_dict *d, const char *word_utf8)
 
 bool mn_dict_has_simple(const struct mn_dict *d, const char *word_utf8)
 {
-    if (!mn_dict_has(d, word_utf8))
+    if (!d || !word_utf8 || !*word_utf8)
         return false;
+    /* not via mn_dict_has: hunspell's compound search in spell() is the slow part */
     return cached(d->has_simple, d, word_utf8, spell_simple);
 }
 
@@ -249,6 +250,8 @@ bool mn_dict_has_simple(const struct mn_dict *d, const char *word_utf8)
  * U+FFFD one byte at a time, so arbitrary input is safe. */
 static gunichar next_char(const char *s, size_t len, size_t *i)
 {
+    if ((unsigned char)s[*i] < 0x80)
+        return (gunichar)(unsigned char)s[(*i)++];
     gunichar c = g_utf8_get_char_validated(s + *i, (gssize)(len - *i));
     if (c == (gunichar)-1 || c == (gunichar)-2) {
         (*i)++;
@@ -272,6 +275,8 @@ static size_t prev_start(const char *s, size_t end)
 
 static bool is_letter(gunichar c)
 {
+    if (c < 0x80)
+        return mn_isupper_ascii((int)c) || mn_islower_ascii((int)c);
     return c != 0xFFFD && g_unichar_isalpha(c);
 }
 
@@ -406,6 +411,9 @@ struct vocab {
     GHashTable *words;  /* case-folded joined forms → guint* count */
     GHashTable *pairs;  /* case-folded "a-b" → count of in-line hyphenated occurrences */
     GHashTable *prefix; /* case-folded "a" → count of in-line "a-b" words */
+    GHashTable *closed; /* those "a" with a count → count of words that start with "a" */
+    size_t *closed_lens; /* the distinct byte lengths of the keys of 'closed' */
+    size_t nclosed_lens;
     struct mn_buf cur;  /* scratch: the current letter run, folded */
     struct mn_buf prev; /* scratch: the previous run when joined to this one by '-' */
 };
@@ -468,6 +476,14 @@ static void keys_make(struct keys *k, const char *frag, size_t frag_len, const c
     mn_buf_add(&k->pair, k->cont.buf, k->cont.len);
 }
 
+static void keys_init(struct keys *k)
+{
+    mn_buf_init(&k->frag, 32);
+    mn_buf_init(&k->cont, 32);
+    mn_buf_init(&k->joined, 64);
+    mn_buf_init(&k->pair, 64);
+}
+
 static void keys_release(struct keys *k)
 {
     mn_buf_release(&k->frag);
@@ -478,7 +494,24 @@ static void keys_release(struct keys *k)
 
 /* Counts the wanted keys in one line. Bytes in [skip_from, len) and [0, skip_to) are the
  * fragment and continuation of sites and are not counted: they are not words. */
-static void vocab_scan_line(struct vocab *v, const char *s, size_t skip_to, size_t skip_from)
+/* Counts v->cur as a closed compound on each contested prefix it starts with. */
+static void count_closed(struct vocab *v)
+{
+    for (size_t i = 0; i < v->nclosed_lens; i++) {
+        size_t n = v->closed_lens[i];
+        if (n >= v->cur.len || ((unsigned char)v->cur.buf[n] & 0xC0) == 0x80)
+            continue;
+        char save = v->cur.buf[n];
+        v->cur.buf[n] = '\0';
+        vocab_hit(v->closed, v->cur.buf);
+        v->cur.buf[n] = save;
+    }
+}
+
+/* In the first pass, counts the wanted keys; in the closed pass ('is_closed_pass'), counts
+ * words that start with a contested prefix. */
+static void vocab_scan_line(struct vocab *v, const char *s, size_t skip_to, size_t skip_from,
+                            bool is_closed_pass)
 {
     size_t len = strlen(s);
     size_t i = 0;
@@ -500,7 +533,10 @@ static void vocab_scan_line(struct vocab *v, const char *s, size_t skip_to, size
         size_t end = i;
         bool skip = end <= skip_to || start >= skip_from;
         mn_buf_reset(&v->cur);
-        if (!skip) {
+        if (!skip && is_closed_pass) {
+            fold_add(&v->cur, s + start, end - start);
+            count_closed(v);
+        } else if (!skip) {
             fold_add(&v->cur, s + start, end - start);
             vocab_hit(v->words, v->cur.buf);
             if (has_prev) {
@@ -531,6 +567,9 @@ static void vocab_init(struct vocab *v)
     v->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     v->pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     v->prefix = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    v->closed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    v->closed_lens = NULL;
+    v->nclosed_lens = 0;
     mn_buf_init(&v->cur, 64);
     mn_buf_init(&v->prev, 64);
 }
@@ -540,6 +579,8 @@ static void vocab_release(struct vocab *v)
     g_hash_table_destroy(v->words);
     g_hash_table_destroy(v->pairs);
     g_hash_table_destroy(v->prefix);
+    g_hash_table_destroy(v->closed);
+    free(v->closed_lens);
     mn_buf_release(&v->cur);
     mn_buf_release(&v->prev);
 }
@@ -570,83 +611,61 @@ static bool is_conjunction(const char *folded, char after)
     return false;
 }
 
-static struct decision decide(const struct vocab *v, const struct mn_dict *dict, const char *frag,
-                              size_t frag_len, const char *cont, size_t cont_len, char after)
+/* True when the word list says 'frag' is a proper noun: accepted capitalised, rejected in
+ * lowercase ("Aalborg", not "Bekendt" or "Se"). */
+static bool is_proper_noun(const struct mn_dict *dict, const char *frag, const char *frag_low)
 {
-    struct decision d = {ACT_JOIN, "default: join"};
-    char *ff = fold(frag, frag_len);
-    char *cf = fold(cont, cont_len);
-    char *joined_f = g_strconcat(ff, cf, NULL);
-    char *pair_f = g_strconcat(ff, "-", cf, NULL);
-    char *joined = NULL, *frag_s = NULL, *cont_s = NULL, *frag_low = NULL;
+    return mn_dict_has(dict, frag) && !mn_dict_has(dict, frag_low);
+}
 
-    if (is_conjunction(cf, after)) {
-        d = (struct decision){ACT_SPACE, "conjunction follows"};
-        goto out;
-    }
+static struct decision decide(const struct vocab *v, const struct mn_dict *dict, struct keys *k,
+                              const char *frag, size_t frag_len, const char *cont,
+                              size_t cont_len, char after)
+{
+    keys_make(k, frag, frag_len, cont, cont_len);
+    if (is_conjunction(k->cont.buf, after))
+        return (struct decision){ACT_SPACE, "conjunction follows"};
 
-    guint nj = vocab_get(v->words, joined_f), nh = vocab_get(v->pairs, pair_f);
-    if (nj > nh) {
-        d = (struct decision){ACT_JOIN, "doc: joined form"};
-        goto out;
-    }
-    if (nh > nj) {
-        d = (struct decision){ACT_KEEP, "doc: hyphenated form"};
-        goto out;
-    }
+    guint nj = vocab_get(v->words, k->joined.buf), nh = vocab_get(v->pairs, k->pair.buf);
+    if (nj > nh)
+        return (struct decision){ACT_JOIN, "doc: joined form"};
+    if (nh > nj)
+        return (struct decision){ACT_KEEP, "doc: hyphenated form"};
 
     gunichar c0 = first_char(cont, cont_len), f0 = first_char(frag, frag_len);
     bool frag_caps = all_upper(frag, frag_len);
-    joined = g_strconcat((frag_s = g_strndup(frag, frag_len)), (cont_s = g_strndup(cont, cont_len)),
-                         NULL);
+    guint nprefix = vocab_get(v->prefix, k->frag.buf);
+    bool is_prefix = nprefix > 0 && nprefix > vocab_get(v->closed, k->frag.buf);
+    bool is_cap = g_unichar_isupper(f0);
+    if (!g_unichar_isupper(c0) && !frag_caps && frag_len > 1 && !is_prefix && !(is_cap && dict))
+        return (struct decision){ACT_JOIN, "default: join"}; /* the common case: no lookups */
+
+    struct decision d = {ACT_JOIN, "default: join"};
+    char *frag_s = g_strndup(frag, frag_len), *cont_s = g_strndup(cont, cont_len);
+    char *joined = g_strconcat(frag_s, cont_s, NULL);
     if (g_unichar_isupper(c0)) {
         if (frag_caps && frag_len > 1 && all_upper(cont, cont_len) && mn_dict_has(dict, joined))
             d = (struct decision){ACT_JOIN, "dict: all-caps word"};
         else
             d = (struct decision){ACT_KEEP, "capitalised continuation"};
-        goto out;
-    }
-    if (frag_caps) {
+    } else if (frag_caps) {
         d = (struct decision){ACT_KEEP, "acronym fragment"};
-        goto out;
-    }
-    if (vocab_get(v->prefix, ff) > 0) {
+    } else if (g_utf8_strlen(frag_s, -1) == 1) {
+        d = (struct decision){ACT_KEEP, "one-letter fragment"};
+    } else if (is_prefix) {
         if (mn_dict_has_simple(dict, joined))
             d = (struct decision){ACT_JOIN, "dict: a word of its own"};
         else
             d = (struct decision){ACT_KEEP, "doc: used as a hyphen prefix"};
-        goto out;
-    }
-    if (!dict) {
-        d = (struct decision){ACT_JOIN, "default: join (no word list)"};
-        goto out;
-    }
-    frag_low = g_utf8_strdown(frag, (gssize)frag_len);
-    if (g_unichar_isupper(f0) && mn_dict_has(dict, frag_s) && !mn_dict_has(dict, frag_low) &&
-        mn_dict_has(dict, cont_s)) {
+    } else if (is_cap && is_proper_noun(dict, frag_s, k->frag.buf) && mn_dict_has(dict, cont_s)) {
         if (mn_dict_has_simple(dict, joined))
-            d = (struct decision){ACT_JOIN, "dict: joined word"};
+            d = (struct decision){ACT_JOIN, "dict: a word of its own"};
         else
             d = (struct decision){ACT_KEEP, "dict: proper noun + word"};
-        goto out;
     }
-    if (mn_dict_has(dict, joined)) {
-        d = (struct decision){ACT_JOIN, "dict: joined word"};
-        goto out;
-    }
-    if (mn_dict_has(dict, frag_s) && mn_dict_has(dict, cont_s)) {
-        d = (struct decision){ACT_KEEP, "dict: two words"};
-        goto out;
-    }
-out:
-    g_free(ff);
-    g_free(cf);
-    g_free(joined_f);
-    g_free(pair_f);
-    g_free(joined);
     g_free(frag_s);
     g_free(cont_s);
-    g_free(frag_low);
+    g_free(joined);
     return d;
 }
 
@@ -683,7 +702,7 @@ static size_t cont_line(const struct mn_lines *lines, size_t i, struct cont *c)
     return j;
 }
 
-static void build_vocab(const struct mn_lines *lines, struct vocab *v)
+static void build_vocab(const struct mn_lines *lines, struct vocab *v, struct keys *k)
 {
     size_t n = lines->n;
     size_t *skip_to = xcalloc(n ? n : 1, sizeof *skip_to);
@@ -696,14 +715,42 @@ static void build_vocab(const struct mn_lines *lines, struct vocab *v)
         if (!lines->v[i].text || !find_site(lines->v[i].text, &st))
             continue;
         size_t j = cont_line(lines, i, &c);
-        if (j >= n)
+        if (j >= n || c.kind != CONT_WORD)
             continue;
+        const char *s = lines->v[i].text, *t = lines->v[j].text;
         skip_from[i] = st.frag;
-        skip_to[j] = c.kind == CONT_WORD ? c.letters : 0;
+        skip_to[j] = c.letters;
+        keys_make(k, s + st.frag, st.hyphen - st.frag, t + c.start, c.letters - c.start);
+        vocab_want(v->words, k->joined.buf);
+        vocab_want(v->pairs, k->pair.buf);
+        vocab_want(v->prefix, k->frag.buf);
     }
-    for (size_t i = 0; i < n; i++)
-        if (lines->v[i].text)
-            vocab_add_line(v, lines->v[i].text, skip_to[i], skip_from[i]);
+    if (g_hash_table_size(v->words) > 0)
+        for (size_t i = 0; i < n; i++)
+            if (lines->v[i].text)
+                vocab_scan_line(v, lines->v[i].text, skip_to[i], skip_from[i], false);
+
+    /* A fragment the document also writes as "a-b" is contested: count how often the document
+     * writes it closed ("sundhedsvæsenet") to weigh against a stray "Sundheds-it". */
+    GHashTableIter it;
+    gpointer key, val;
+    g_hash_table_iter_init(&it, v->prefix);
+    while (g_hash_table_iter_next(&it, &key, &val)) {
+        if (*(guint *)val == 0)
+            continue;
+        size_t len = strlen(key), idx = 0;
+        vocab_want(v->closed, key);
+        while (idx < v->nclosed_lens && v->closed_lens[idx] != len)
+            idx++;
+        if (idx == v->nclosed_lens) {
+            v->closed_lens = xrealloc(v->closed_lens, (idx + 1) * sizeof *v->closed_lens);
+            v->closed_lens[v->nclosed_lens++] = len;
+        }
+    }
+    if (v->nclosed_lens > 0)
+        for (size_t i = 0; i < n; i++)
+            if (lines->v[i].text)
+                vocab_scan_line(v, lines->v[i].text, skip_to[i], skip_from[i], true);
     free(skip_to);
     free(skip_from);
 }
@@ -714,9 +761,15 @@ static const char *action_name(enum action a)
 }
 
 /* Repairs the site on line i if there is one. Returns true when line i changed. */
-static bool repair_line(struct mn_lines *lines, size_t i, const struct vocab *v,
-                        const struct mn_dict *dict,
-                        void (*trace)(void *, const struct mn_dehyphen_decision *), void *arg)
+struct pass {
+    struct vocab v;
+    struct keys k;
+    const struct mn_dict *dict;
+    void (*trace)(void *arg, const struct mn_dehyphen_decision *d);
+    void *arg;
+};
+
+static bool repair_line(struct mn_lines *lines, size_t i, struct pass *ps)
 {
     struct site st;
     struct cont c;
@@ -740,7 +793,7 @@ static bool repair_line(struct mn_lines *lines, size_t i, const struct vocab *v,
         d = (struct decision){ACT_KEEP, "number follows"};
         break;
     case CONT_WORD:
-        d = decide(v, dict, s + st.frag, st.hyphen - st.frag, t + c.start, c.letters - c.start,
+        d = decide(&ps->v, ps->dict, &ps->k, s + st.frag, st.hyphen - st.frag, t + c.start, c.letters - c.start,
                    t[c.letters]);
         break;
     case CONT_NONE:
@@ -756,7 +809,7 @@ static bool repair_line(struct mn_lines *lines, size_t i, const struct vocab *v,
         mn_buf_addch(&b, ' ');
     mn_buf_add(&b, t + c.start, c.end - c.start);
 
-    if (trace) {
+    if (ps->trace) {
         char *frag = xstrndup(s + st.frag, st.hyphen - st.frag);
         char *cont = xstrndup(t + c.start, c.end - c.start);
         struct mn_dehyphen_decision td = {
@@ -767,7 +820,7 @@ static bool repair_line(struct mn_lines *lines, size_t i, const struct vocab *v,
             .reason = d.reason,
             .page = lines->v[i].page,
         };
-        trace(arg, &td);
+        ps->trace(ps->arg, &td);
         free(frag);
         free(cont);
     }
@@ -790,16 +843,17 @@ int mn_dehyphen_lines_trace(struct mn_lines *lines, const struct mn_dict *dict,
     (void)err; /* nothing here can fail short of out-of-memory, which aborts */
     if (!lines || lines->n == 0)
         return 0;
-    struct vocab v;
-    vocab_init(&v);
-    build_vocab(lines, &v);
+    struct pass ps = {.dict = dict, .trace = trace, .arg = arg};
+    vocab_init(&ps.v);
+    keys_init(&ps.k);
+    build_vocab(lines, &ps.v, &ps.k);
 
     for (size_t i = 0; i < lines->n; i++) {
         if (!lines->v[i].text)
             continue;
         /* repeat: the moved chunk can itself end in a hyphen when it was the whole line */
-        for (int k = 0; k < MN_DEHYPHEN_MAX_REPEAT; k++)
-            if (!repair_line(lines, i, &v, dict, trace, arg))
+        for (int r = 0; r < MN_DEHYPHEN_MAX_REPEAT; r++)
+            if (!repair_line(lines, i, &ps))
                 break;
     }
 
@@ -808,7 +862,8 @@ int mn_dehyphen_lines_trace(struct mn_lines *lines, const struct mn_dict *dict,
         if (lines->v[i].text)
             lines->v[w++] = lines->v[i];
     lines->n = w;
-    vocab_release(&v);
+    vocab_release(&ps.v);
+    keys_release(&ps.k);
     return 0;
 }
 

@@ -32,9 +32,11 @@
  * the OCR stage picks those pages up. */
 #include "extract.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <poppler.h>
@@ -242,7 +244,11 @@ void mn_extract_glyphs(struct mn_glyph *g, size_t n, int page, struct mn_lines *
         if (k > 0 && rel_gap(&lv[k - 1], l) > typical + PARA_GAP)
             mn_lines_push(lines, "", 0, page);
         build_line(g + l->start, l->end - l->start, &b);
-        mn_lines_push_take(lines, mn_utf8_clean(b.buf, b.len, NULL), page);
+        char *text = mn_utf8_clean(b.buf, b.len, NULL);
+        if (*text) /* a line of only zero-width characters is no line */
+            mn_lines_push_take(lines, text, page);
+        else
+            free(text);
     }
     mn_buf_release(&b);
     free(lv);
@@ -314,6 +320,50 @@ out:
     g_clear_object(&page);
 }
 
+/* Opens doc->input with a password. poppler-glib 22.12's from_bytes and from_data crash (a use
+ * after free in their retry with the password as UTF-8) when the password is wrong; from_file
+ * retries safely, and from_stream would need gio. So the bytes go to a private temporary file,
+ * which is unlinked as soon as poppler has opened it. Returns NULL with *gerr set on failure. */
+static PopplerDocument *open_with_password(const struct mn_doc *doc, const char *password,
+                                           GError **gerr)
+{
+    PopplerDocument *pdf = NULL;
+    char *tmp = NULL, *uri = NULL;
+    int fd = g_file_open_tmp("minutes-XXXXXX.pdf", &tmp, gerr);
+    size_t done = 0;
+
+    if (fd < 0)
+        return NULL;
+    while (done < doc->input_len) {
+        ssize_t n = write(fd, doc->input + done, doc->input_len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            g_set_error(gerr, G_FILE_ERROR, g_file_error_from_errno(errno),
+                        "cannot write temporary file '%s': %s", tmp, g_strerror(errno));
+            goto out;
+        }
+        done += (size_t)n;
+    }
+    if (close(fd) < 0) {
+        fd = -1;
+        g_set_error(gerr, G_FILE_ERROR, g_file_error_from_errno(errno),
+                    "cannot write temporary file '%s': %s", tmp, g_strerror(errno));
+        goto out;
+    }
+    fd = -1;
+    uri = g_filename_to_uri(tmp, NULL, gerr);
+    if (uri)
+        pdf = poppler_document_new_from_file(uri, password, gerr);
+out:
+    if (fd >= 0)
+        close(fd);
+    unlink(tmp);
+    g_free(tmp);
+    g_free(uri);
+    return pdf;
+}
+
 int mn_extract_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
 {
     const char *password = ctx ? ctx->opt.password : NULL;
@@ -325,10 +375,16 @@ int mn_extract_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
 
     if (!doc->input || doc->input_len == 0)
         return mn_fail(err, MN_E_EMPTY, "'%s' is empty", doc->path);
-    bytes = g_bytes_new_static(doc->input, doc->input_len); /* doc keeps ownership */
-    pdf = poppler_document_new_from_bytes(bytes, password, &gerr);
+    if (!password) {
+        bytes = g_bytes_new_static(doc->input, doc->input_len); /* doc keeps ownership */
+        pdf = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+    } else {
+        pdf = open_with_password(doc, password, &gerr);
+    }
     if (!pdf) {
-        if (g_error_matches(gerr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        if (gerr && gerr->domain == G_FILE_ERROR)
+            mn_fail(err, MN_E_IO, "'%s': %s", doc->path, gerr->message);
+        else if (g_error_matches(gerr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
             mn_fail(err, MN_E_PDF_ENCRYPTED, "'%s': %s", doc->path,
                     password ? "encrypted; wrong password"
                              : "encrypted; give the password with --password");

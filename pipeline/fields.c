@@ -204,6 +204,10 @@ static void add_person(const struct mn_rules *rules, const char *a, const char *
         read_paren(rules, open + 1, &p, &shared, m);
         after = xstrdup(close + 1);
         *open = '\0';
+        /* "... (begge Y)." ends the sentence: the full stop is no part of a name */
+        size_t al = strlen(after);
+        while (al > 0 && (after[al - 1] == '.' || mn_isspace((unsigned char)after[al - 1])))
+            after[--al] = '\0';
     }
     /* a role after the name or the parenthesis: "X (A) - formand", "X / ref." */
     struct mn_buf tail = MN_BUF_INIT;

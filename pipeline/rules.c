@@ -44,6 +44,7 @@ static const struct kind_spec kind_specs[] = {
     {"closed", {NULL}},         /* marks an item closed */
     {"section", {NULL}},        /* section label; the name is the kind */
     {"intro", {NULL}},          /* the recommendation's intro sentence */
+    {"entry", {NULL}},          /* a line that always starts a new paragraph (Bilag 3: ...) */
     {"verdict", {NULL}},        /* bare decision directly under an item heading */
     {"date", {"day", "month", "year"}},
     {"time", {"h1"}},
@@ -649,4 +650,10 @@ char *mn_match_dup(const struct mn_match *m, const char *name)
     if (!mn_match_group(m, name, &s, &n))
         return NULL;
     return xstrndup(s, n);
+}
+
+char *mn_match_dup_or(const struct mn_match *m, const char *name, const char *fallback)
+{
+    char *v = mn_match_dup(m, name);
+    return v ? v : xstrdup(fallback);
 }

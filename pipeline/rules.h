@@ -70,5 +70,7 @@ bool mn_match_group(const struct mn_match *m, const char *name, const char **sta
 void mn_match_span(const struct mn_match *m, size_t *start, size_t *end);
 /* Copy of a named group (malloc'd, caller frees), or NULL when it did not take part. */
 char *mn_match_dup(const struct mn_match *m, const char *name);
+/* Copy of a named group, or of 'fallback' when the group did not take part. Never NULL. */
+char *mn_match_dup_or(const struct mn_match *m, const char *name, const char *fallback);
 
 #endif

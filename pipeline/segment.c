@@ -143,6 +143,10 @@ static size_t find_headings(const struct mn_rules *rules, const struct mn_lines 
 /* ---- building sections ---- */
 
 struct builder {
+    const struct mn_rules *rules;
+    size_t wide; /* a line this long (code points) or longer was wrapped, not ended */
+    size_t last_len;
+    bool last_open; /* the last line did not end its paragraph by punctuation or shortness */
     struct mn_section sec;
     struct mn_buf text; /* paragraphs, "\n\n" between */
     struct mn_buf flat; /* paragraphs and bullets in order, for the decision */
@@ -153,7 +157,11 @@ struct builder {
 
 static void builder_start(struct builder *b, const char *kind, const char *heading)
 {
+    const struct mn_rules *rules = b->rules;
+    size_t wide = b->wide;
     memset(b, 0, sizeof *b);
+    b->rules = rules;
+    b->wide = wide;
     mn_buf_init(&b->text, 0);
     mn_buf_init(&b->flat, 0);
     b->sec.kind = xstrdup(kind);
@@ -178,12 +186,35 @@ static bool starts_upper(const char *s)
            mn_isdigit(c) || c == '"' || c == 0xE2;
 }
 
+static size_t cp_len(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* A line that ends a paragraph without a blank line after it: clearly shorter than the
+ * text's wrapped lines, and the next starts like a sentence (Ballerup's "Sagsnr.: ..." /
+ * "Dok.nr.: ...", a sub-heading "Budget 2020" above its paragraph). */
+static bool ended_short(const struct builder *b, const char *next)
+{
+    return b->wide > 0 && b->last_len > 0 && b->last_len * 10 < b->wide * 6 &&
+           starts_upper(next);
+}
+
 static void add_text_line(struct builder *b, const char *s)
 {
     bool row = is_row(s);
+    struct mn_match m;
+    mn_match_init(&m);
+    if (b->para_open && (ended_short(b, s) || match(b->rules, "entry", s, &m)))
+        b->para_open = false;
+    mn_match_release(&m);
+    size_t len = cp_len(s);
     if (b->bullet_open && !row && b->sec.bullets.n > 0) {
         char **last = &b->sec.bullets.v[b->sec.bullets.n - 1];
-        if (!(ends_sentence(*last) && starts_upper(s))) {
+        if (!((ends_sentence(*last) || ended_short(b, s)) && starts_upper(s))) {
             struct mn_buf nb = MN_BUF_INIT;
             mn_buf_adds(&nb, *last);
             mn_buf_addch(&nb, ' ');
@@ -192,6 +223,7 @@ static void add_text_line(struct builder *b, const char *s)
             *last = mn_buf_detach(&nb, NULL);
             mn_buf_addch(&b->flat, ' ');
             mn_buf_adds(&b->flat, s);
+            b->last_len = len;
             return;
         }
         b->bullet_open = false;
@@ -208,11 +240,13 @@ static void add_text_line(struct builder *b, const char *s)
     }
     mn_buf_adds(&b->text, s);
     mn_buf_adds(&b->flat, s);
+    b->last_len = len;
 }
 
 static void add_bullet(struct builder *b, const char *s)
 {
     b->para_open = false;
+    b->last_len = cp_len(s) + 2;
     mn_strings_push(&b->sec.bullets, s);
     if (b->flat.len)
         mn_buf_adds(&b->flat, b->bullet_open ? "\n" : "\n\n");
@@ -222,6 +256,7 @@ static void add_bullet(struct builder *b, const char *s)
 
 static void add_blank(struct builder *b)
 {
+    b->last_len = 0;
     b->para_open = false;
     b->bullet_open = false;
 }
@@ -264,10 +299,10 @@ static const char *toc_group(const struct mn_doc *doc, const char *number)
 }
 
 static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct mn_item *it,
-                       size_t from, size_t to, char **group, struct mn_match *m)
+                       size_t from, size_t to, size_t wide, char **group, struct mn_match *m)
 {
     const struct mn_lines *l = &doc->lines;
-    struct builder b = {0};
+    struct builder b = {.rules = rules, .wide = wide};
     struct mn_strings flats = {0};
     for (size_t i = from; i < to; i++) {
         const char *s = l->v[i].text;
@@ -277,7 +312,7 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
         }
         if (match(rules, "group", s, m)) {
             free(*group);
-            *group = xstrdup(s);
+            *group = mn_match_dup_or(m, "name", s);
             continue;
         }
         if (match(rules, "section", s, m)) {
@@ -395,7 +430,7 @@ static void unplaced(struct mn_buf *u, const char *s, bool new_para)
 }
 
 static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
-                        char **group, struct mn_match *m)
+                        size_t wide, char **group, struct mn_match *m)
 {
     const struct mn_lines *l = &doc->lines;
     struct header h = {.last_field = -1};
@@ -441,8 +476,20 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
         }
         if (match(rules, "group", s, m)) {
             free(*group);
-            *group = xstrdup(s);
+            *group = mn_match_dup_or(m, "name", s);
             continue;
+        }
+        /* a value wraps onto the next line only when its line was full, or it plainly goes on */
+        if (h.last_field >= 0 && !h.label_only && i > 0) {
+            const char *prev = l->v[i - 1].text;
+            size_t pl = strlen(prev);
+            bool full = wide == 0 || cp_len(prev) * 10 >= wide * 7;
+            bool goes_on = pl > 0 && (prev[pl - 1] == ',' || prev[pl - 1] == '-');
+            /* a list of people broken mid-list: the line ends in a name or a comma */
+            if (h.last_field >= 3 && pl > 0 && !strchr(".)", prev[pl - 1]))
+                goes_on = true;
+            if (!full && !goes_on && starts_upper(s))
+                h.last_field = -1;
         }
         if (h.last_field >= 0) {
             /* a value wrapped over lines, or one person a line under a bare label */
@@ -514,6 +561,32 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
     mn_buf_release(&u);
 }
 
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The width of a full, wrapped line of body text: the 90th percentile of line lengths, or 0
+ * when the lines were never wrapped (one paragraph a line: then shortness means nothing). */
+static size_t wrapped_width(const struct mn_lines *l)
+{
+    size_t *len = xmalloc((l->n + 1) * sizeof *len), n = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].text[0] && !is_row(l->v[i].text))
+            len[n++] = cp_len(l->v[i].text);
+    size_t wide = 0;
+    if (n >= 20) {
+        qsort(len, n, sizeof *len, cmp_size);
+        wide = len[n * 9 / 10];
+        /* unwrapped text has a long tail of very long lines: no column width to speak of */
+        if (wide > 200)
+            wide = 0;
+    }
+    free(len);
+    return wide;
+}
+
 int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
 {
     (void)err;
@@ -524,8 +597,9 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     struct heading *h = NULL;
     size_t nh = find_headings(rules, l, &h);
     char *group = NULL;
+    size_t wide = wrapped_width(l);
 
-    read_header(rules, doc, nh ? h[0].line : l->n, &group, &m);
+    read_header(rules, doc, nh ? h[0].line : l->n, wide, &group, &m);
 
     doc->items = nh ? xcalloc(nh, sizeof *doc->items) : NULL;
     doc->items_alloc = nh;
@@ -557,7 +631,7 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
             it->group = xstrdup(group);
         else if (toc_group(doc, it->number))
             it->group = xstrdup(toc_group(doc, it->number));
-        build_item(rules, doc, it, from, to, &group, &m);
+        build_item(rules, doc, it, from, to, wide, &group, &m);
     }
     free(h);
     free(group);

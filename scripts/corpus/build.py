@@ -225,7 +225,6 @@ def main():
         return d["expected"] if os.path.exists(d["expected"]) else "-"
 
     add_scan("seed-001-lines", "grey300", "scan300", 11)
-    add_scan("greve-svar-til-byraadet-2022-2025-2024-12-31-C", "grey300", "scan300", 12)
     for name, seed in (("seed-000-A", 13), ("seed-003-C", 14)):
         if name in by:
             add_scan(name, "grey300", "scan300", seed)

@@ -108,14 +108,14 @@ def _pstyle(name, size=None, bold=False, italic=False, align=None, mt="0cm", mb=
             f'<style:text-properties {tp} {textextra}/></style:style>')
 
 
-def _layout(name, ml, mr, header=False, footer=True):
+def _layout(name, ml, mr, header=False, footer=True, mt="1.8cm", mb="1.6cm"):
     h = ('<style:header-style><style:header-footer-properties fo:min-height="0.8cm" '
          'fo:margin-bottom="0.4cm"/></style:header-style>') if header else '<style:header-style/>'
     f = ('<style:footer-style><style:header-footer-properties fo:min-height="0.6cm" '
          'fo:margin-top="0.4cm"/></style:footer-style>') if footer else '<style:footer-style/>'
     return (f'<style:page-layout style:name="{name}"><style:page-layout-properties '
             f'fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-left="{ml}" '
-            f'fo:margin-right="{mr}" fo:margin-top="1.8cm" fo:margin-bottom="1.6cm"/>{h}{f}'
+            f'fo:margin-right="{mr}" fo:margin-top="{mt}" fo:margin-bottom="{mb}"/>{h}{f}'
             f'</style:page-layout>')
 
 
@@ -304,11 +304,11 @@ def render_lines(lines, breaks_before, font="Liberation Sans", size="8.5pt", ml=
     """Seed text line for line: each line a paragraph of its own, no hyphenation, a page break
     before the line indices in breaks_before."""
     styles = [_pstyle("L", mb="0cm", mt="0cm", align="start",
-                      extra='fo:line-height="118%"'),
+                      extra='fo:line-height="100%"'),
               _pstyle("Foot", size="8pt", mb="0cm", align="end")]
     auto = ['<style:style style:name="Sym" style:family="text"><style:text-properties style:font-name="Symbol"/></style:style>',
             '<style:style style:name="LB" style:family="paragraph" style:parent-style-name="L"><style:paragraph-properties fo:break-before="page"/></style:style>',
-            _layout("pl1", ml, mr, header=False, footer=False)]
+            _layout("pl1", ml, mr, header=False, footer=False, mt="1.2cm", mb="1.0cm")]
     masters = ['<style:master-page style:name="Standard" style:page-layout-name="pl1"/>']
     body = []
     for i, line in enumerate(lines):

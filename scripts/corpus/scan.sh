@@ -10,7 +10,7 @@ tmp=$(mktemp -d "${out%.pdf}.tmpXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
 angle() { # page seed lo hi -> degrees, alternating sign
-  python3 -c "import random,sys; r=random.Random(int(sys.argv[1])*1000+int(sys.argv[2])); a=r.uniform(float(sys.argv[3]),float(sys.argv[4])); print('%.2f' % (a if r.random()<0.5 else -a))" "$2" "$1" "$3" "$4"
+  /usr/bin/python3 -c "import random,sys; r=random.Random(int(sys.argv[1])*1000+int(sys.argv[2])); a=r.uniform(float(sys.argv[3]),float(sys.argv[4])); print('%.2f' % (a if r.random()<0.5 else -a))" "$2" "$1" "$3" "$4"
 }
 
 scan_pages() { # dpi kind first last
@@ -22,12 +22,12 @@ scan_pages() { # dpi kind first last
     local size; size=$(identify -format '%wx%h' "$f")
     if [ "$kind" = grey ]; then
       convert "$f" -seed $((seed * 100 + n)) -background white -rotate "$(angle $n "$seed" 0.5 1.0)" \
-        -gravity center -extent "$size" -attenuate 0.25 +noise Gaussian -blur 0x0.4 \
+        -gravity center -extent "$size" +repage -attenuate 0.25 +noise Gaussian -blur 0x0.4 \
         -level 4%,96% -colorspace Gray -density "$dpi" -units PixelsPerInch -quality 80 \
         "${f%.png}.jpg"
     else
       convert "$f" -seed $((seed * 100 + n)) -background white -rotate "$(angle $n "$seed" 0.8 2.0)" \
-        -gravity center -extent "$size" -attenuate 0.6 +noise Impulse -blur 0x0.5 \
+        -gravity center -extent "$size" +repage -attenuate 0.6 +noise Impulse -blur 0x0.5 \
         -threshold 58% -type bilevel -density "$dpi" -units PixelsPerInch \
         -compress Group4 "${f%.png}.tif"
     fi

@@ -1,8 +1,9 @@
 /* clean.c: page furniture and markup out, one bullet form in (see clean.h).
  *
  * Running headers and footers: a line that opens (or closes) at least two pages and at
- * least a third of them, compared with its digits masked ("Side 3" = "Side 4"), is furniture
- * there. Each such line is removed at most once per page zone, so that a title repeated on
+ * least a third of them at the same depth (its n-th line from the page edge), compared with
+ * its digits masked ("Side 3" = "Side 4"), is furniture there. The depth matters: Ballerup's
+ * "...udvalgets beslutning den 04.12.2012 Punkt 3" recurs on many pages, but anywhere. Each such line is removed at most once per page zone, so that a title repeated on
  * page 1 right below the running header (Ballerup: "Referat" twice) keeps its second copy.
  * Group headings ("Sager til behandling") are never furniture: segment needs them, and a
  * repeated one is harmless there.
@@ -181,12 +182,17 @@ static void mark_running(struct mn_doc *doc, const struct mn_rules *rules, bool 
             size_t i = top ? start + k : end - 1 - k;
             if (!l->v[i].text[0] || drop[i])
                 continue;
-            taken++;
             MN_GROW(zl, nz + 1, alloc);
-            zl[nz].key = mask_digits(l->v[i].text);
+            /* a running header sits at the same depth on every page: the depth is in the key */
+            char *masked = mask_digits(l->v[i].text);
+            struct mn_buf key = MN_BUF_INIT;
+            mn_buf_addf(&key, "%d\x1f%s", taken, masked);
+            free(masked);
+            zl[nz].key = mn_buf_detach(&key, NULL);
             zl[nz].page = l->v[i].page;
             zl[nz].index = i;
             nz++;
+            taken++;
         }
         start = end;
     }

@@ -64,6 +64,7 @@
 #include <errno.h>
 #include <hunspell.h>
 #include <glib.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -414,6 +415,9 @@ struct vocab {
     GHashTable *closed; /* those "a" with a count → count of words that start with "a" */
     size_t *closed_lens; /* the distinct byte lengths of the keys of 'closed' */
     size_t nclosed_lens;
+    size_t closed_min;         /* the shortest of them */
+    uint64_t closed_first[4];  /* bitmap of the first bytes of the keys of 'closed' */
+    uint64_t words_lens;       /* bitmap of the byte lengths of the keys of 'words' */
     struct mn_buf cur;  /* scratch: the current letter run, folded */
     struct mn_buf prev; /* scratch: the previous run when joined to this one by '-' */
 };
@@ -510,6 +514,11 @@ static void count_closed(struct vocab *v)
 
 /* In the first pass, counts the wanted keys; in the closed pass ('is_closed_pass'), counts
  * words that start with a contested prefix. */
+static uint64_t len_bit(size_t len)
+{
+    return (uint64_t)1 << (len < 63 ? len : 63);
+}
+
 static void vocab_scan_line(struct vocab *v, const char *s, size_t skip_to, size_t skip_from,
                             bool is_closed_pass)
 {
@@ -530,34 +539,48 @@ static void vocab_scan_line(struct vocab *v, const char *s, size_t skip_to, size
                 break;
             i = j;
         }
-        size_t end = i;
+        size_t end = i, n = end - start;
         bool skip = end <= skip_to || start >= skip_from;
+        bool next_joins = !skip && i + 1 < len && s[i] == '-';
+        if (next_joins) {
+            size_t k = i + 1;
+            next_joins = is_letter(next_char(s, len, &k));
+        }
+        /* Fold only the runs that can matter: most words are filtered out by their length
+         * (and, in the closed pass, their first byte) without touching the hash tables. */
+        bool want;
+        if (is_closed_pass) {
+            unsigned char c0 = (unsigned char)s[start];
+            if (mn_isupper_ascii(c0))
+                c0 = (unsigned char)(c0 + ('a' - 'A'));
+            want = !skip && n > v->closed_min && (v->closed_first[c0 >> 6] >> (c0 & 63) & 1);
+        } else {
+            want = !skip && ((v->words_lens & len_bit(n)) || has_prev || next_joins);
+        }
         mn_buf_reset(&v->cur);
-        if (!skip && is_closed_pass) {
+        if (want) {
             fold_add(&v->cur, s + start, end - start);
-            count_closed(v);
-        } else if (!skip) {
-            fold_add(&v->cur, s + start, end - start);
-            vocab_hit(v->words, v->cur.buf);
-            if (has_prev) {
-                vocab_hit(v->prefix, v->prev.buf);
-                size_t plen = v->prev.len;
-                mn_buf_addch(&v->prev, '-');
-                mn_buf_add(&v->prev, v->cur.buf, v->cur.len);
-                vocab_hit(v->pairs, v->prev.buf);
-                mn_buf_setlen(&v->prev, plen);
+            if (is_closed_pass) {
+                count_closed(v);
+            } else {
+                vocab_hit(v->words, v->cur.buf);
+                if (has_prev) {
+                    vocab_hit(v->prefix, v->prev.buf);
+                    size_t plen = v->prev.len;
+                    mn_buf_addch(&v->prev, '-');
+                    mn_buf_add(&v->prev, v->cur.buf, v->cur.len);
+                    vocab_hit(v->pairs, v->prev.buf);
+                    mn_buf_setlen(&v->prev, plen);
+                }
             }
         }
         /* a '-' directly between two letters continues a hyphenated word */
         has_prev = false;
-        if (!skip && i + 1 < len && s[i] == '-') {
-            size_t k = i + 1;
-            if (is_letter(next_char(s, len, &k))) {
-                has_prev = true;
-                mn_buf_reset(&v->prev);
-                mn_buf_add(&v->prev, v->cur.buf, v->cur.len);
-                i++;
-            }
+        if (next_joins && !is_closed_pass) {
+            has_prev = true;
+            mn_buf_reset(&v->prev);
+            mn_buf_add(&v->prev, v->cur.buf, v->cur.len);
+            i++;
         }
     }
 }
@@ -570,6 +593,9 @@ static void vocab_init(struct vocab *v)
     v->closed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     v->closed_lens = NULL;
     v->nclosed_lens = 0;
+    v->closed_min = (size_t)-1;
+    memset(v->closed_first, 0, sizeof v->closed_first);
+    v->words_lens = 0;
     mn_buf_init(&v->cur, 64);
     mn_buf_init(&v->prev, 64);
 }
@@ -722,6 +748,7 @@ static void build_vocab(const struct mn_lines *lines, struct vocab *v, struct ke
         skip_to[j] = c.letters;
         keys_make(k, s + st.frag, st.hyphen - st.frag, t + c.start, c.letters - c.start);
         vocab_want(v->words, k->joined.buf);
+        v->words_lens |= len_bit(k->joined.len);
         vocab_want(v->pairs, k->pair.buf);
         vocab_want(v->prefix, k->frag.buf);
     }
@@ -739,7 +766,11 @@ static void build_vocab(const struct mn_lines *lines, struct vocab *v, struct ke
         if (*(guint *)val == 0)
             continue;
         size_t len = strlen(key), idx = 0;
+        unsigned char c0 = *(const unsigned char *)key;
         vocab_want(v->closed, key);
+        v->closed_first[c0 >> 6] |= (uint64_t)1 << (c0 & 63);
+        if (len < v->closed_min)
+            v->closed_min = len;
         while (idx < v->nclosed_lens && v->closed_lens[idx] != len)
             idx++;
         if (idx == v->nclosed_lens) {

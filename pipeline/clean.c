@@ -375,6 +375,34 @@ static void undouble(struct mn_lines *l)
     l->n = w;
 }
 
+static bool ends_paragraph(const char *s)
+{
+    size_t n = strlen(s);
+    return n > 0 && strchr(".:!?", s[n - 1]);
+}
+
+/* A paragraph that runs over a page break must not be split by the blank line left where
+ * the running header was: drop the blank when the page's last line does not end a sentence
+ * or the next page goes on in lower case. */
+static void join_across_pages(struct mn_lines *l)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->v[i].text[0] == '\0' && w > 0 && i + 1 < l->n && l->v[w - 1].text[0] &&
+            l->v[w - 1].page != l->v[i + 1].page && l->v[i + 1].text[0]) {
+            const char *prev = l->v[w - 1].text, *next = l->v[i + 1].text;
+            unsigned char c = (unsigned char)next[0];
+            bool lower = mn_islower_ascii(c) || (c == 0xC3 && (unsigned char)next[1] >= 0xA0);
+            if (!ends_paragraph(prev) || lower) {
+                free(l->v[i].text);
+                continue;
+            }
+        }
+        l->v[w++] = l->v[i];
+    }
+    l->n = w;
+}
+
 int mn_clean_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
 {
     (void)err;
@@ -414,6 +442,7 @@ int mn_clean_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         l->v[w++] = l->v[i];
     }
     l->n = w;
+    join_across_pages(l);
     free(drop);
     mn_match_release(&m);
     mn_buf_release(&b);

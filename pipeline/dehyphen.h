@@ -44,7 +44,8 @@ bool mn_dict_has(const struct mn_dict *d, const char *word_utf8);
 
 /* True when 'word_utf8' is accepted as a word of its own, not only as a compound the .aff
  * builds from several dictionary entries ("Frederikshavn" is, "Aalborgforvaltninger" is
- * not). Slower than mn_dict_has; the stage calls it rarely. Never fails. */
+ * not), judged from hunspell's morphological analysis (a compound shows "pa:" parts).
+ * Same conventions as mn_dict_has; never fails. */
 bool mn_dict_has_simple(const struct mn_dict *d, const char *word_utf8);
 
 /* The stage: repairs doc->lines in place, using ctx->dict (may be NULL).

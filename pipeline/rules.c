@@ -44,7 +44,8 @@ static const struct kind_spec kind_specs[] = {
     {"closed", {NULL}},         /* marks an item closed */
     {"section", {NULL}},        /* section label; the name is the kind */
     {"intro", {NULL}},          /* the recommendation's intro sentence */
-    {"entry", {NULL}},          /* a line that always starts a new paragraph (Bilag 3: ...) */
+    {"entry", {NULL}},
+    {"nothing", {NULL}},        /* "Ingen": an attachment list that lists none */          /* a line that always starts a new paragraph (Bilag 3: ...) */
     {"verdict", {NULL}},        /* bare decision directly under an item heading */
     {"date", {"day", "month", "year"}},
     {"time", {"h1"}},

@@ -146,16 +146,20 @@ struct builder {
     const struct mn_rules *rules;
     size_t wide; /* a line this long (code points) or longer was wrapped, not ended */
     size_t last_len;
-    bool last_open; /* the last line did not end its paragraph by punctuation or shortness */
+    bool last_colon; /* the last line ended in ':' */ /* the last line did not end its paragraph by punctuation or shortness */
     struct mn_section sec;
     struct mn_buf text; /* paragraphs, "\n\n" between */
     struct mn_buf flat; /* paragraphs and bullets in order, for the decision */
     bool para_open;
     bool bullet_open;
     bool active;
+    size_t slot; /* index of the section in the item */
 };
 
-static void builder_start(struct builder *b, const char *kind, const char *heading)
+/* Starts a section and reserves its slot in the item, so that a section suspended while
+ * an inserted one runs (see build_item) still lands in document order. */
+static void builder_start(struct builder *b, struct mn_item *it, struct mn_strings *flats,
+                          const char *kind, const char *heading)
 {
     const struct mn_rules *rules = b->rules;
     size_t wide = b->wide;
@@ -167,6 +171,10 @@ static void builder_start(struct builder *b, const char *kind, const char *headi
     b->sec.kind = xstrdup(kind);
     b->sec.heading = heading ? xstrdup(heading) : NULL;
     b->active = true;
+    MN_GROW(it->sections, it->nsections + 1, it->sections_alloc);
+    memset(&it->sections[it->nsections], 0, sizeof it->sections[0]);
+    b->slot = it->nsections++;
+    mn_strings_push(flats, "");
 }
 
 static bool ends_sentence(const char *s)
@@ -199,8 +207,9 @@ static size_t cp_len(const char *s)
  * "Dok.nr.: ...", a sub-heading "Budget 2020" above its paragraph). */
 static bool ended_short(const struct builder *b, const char *next)
 {
+    /* a line ending in ':' leads into what follows ("med denne bemærkning:") */
     return b->wide > 0 && b->last_len > 0 && b->last_len * 10 < b->wide * 6 &&
-           starts_upper(next);
+           starts_upper(next) && !b->last_colon;
 }
 
 static void add_text_line(struct builder *b, const char *s)
@@ -241,6 +250,7 @@ static void add_text_line(struct builder *b, const char *s)
     mn_buf_adds(&b->text, s);
     mn_buf_adds(&b->flat, s);
     b->last_len = len;
+    b->last_colon = s[0] && s[strlen(s) - 1] == ':';
 }
 
 static void add_bullet(struct builder *b, const char *s)
@@ -261,15 +271,15 @@ static void add_blank(struct builder *b)
     b->bullet_open = false;
 }
 
-/* Closes the section into the item; remembers its flat text for the decision. */
+/* Closes the section into its slot; remembers its flat text for the decision. */
 static void builder_finish(struct builder *b, struct mn_item *it, struct mn_strings *flats)
 {
     if (!b->active)
         return;
     b->sec.text = mn_buf_detach(&b->text, NULL);
-    MN_GROW(it->sections, it->nsections + 1, it->sections_alloc);
-    it->sections[it->nsections++] = b->sec;
-    mn_strings_push_take(flats, mn_buf_detach(&b->flat, NULL));
+    it->sections[b->slot] = b->sec;
+    free(flats->v[b->slot]);
+    flats->v[b->slot] = mn_buf_detach(&b->flat, NULL);
     b->active = false;
 }
 
@@ -303,6 +313,7 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
 {
     const struct mn_lines *l = &doc->lines;
     struct builder b = {.rules = rules, .wide = wide};
+    struct builder host = {0}; /* the section an attachment list interrupted, if any */
     struct mn_strings flats = {0};
     for (size_t i = from; i < to; i++) {
         const char *s = l->v[i].text;
@@ -318,8 +329,19 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
         if (match(rules, "section", s, m)) {
             char *rest;
             char *heading = label_heading(s, m, &rest);
-            builder_finish(&b, it, &flats);
-            builder_start(&b, mn_rule_name(m->rule), heading);
+            const char *kind = mn_rule_name(m->rule);
+            bool inserted = strcmp(kind, "attachments") == 0;
+            if (inserted && b.active && strcmp(b.sec.kind, "attachments") != 0 && !host.active) {
+                /* an attachment list inside a section's list (Ballerup: "b. ...", its Bilag,
+                 * "c. ..."): the section goes on after it */
+                host = b;
+                b.active = false;
+            } else {
+                builder_finish(&b, it, &flats);
+                if (!inserted)
+                    builder_finish(&host, it, &flats);
+            }
+            builder_start(&b, it, &flats, kind, heading);
             free(heading);
             if (rest) {
                 add_text_line(&b, rest);
@@ -327,14 +349,22 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
             }
             continue;
         }
+        if (is_bullet(s) && host.active && strcmp(b.sec.kind, "attachments") == 0 &&
+            b.text.len > 0 && !b.para_open && b.sec.bullets.n == 0) {
+            /* the list resumes after its attachment entries: back to the section it is in */
+            builder_finish(&b, it, &flats);
+            b = host;
+            host.active = false;
+        }
         if (!b.active)
-            builder_start(&b, "text", NULL);
+            builder_start(&b, it, &flats, "text", NULL);
         if (is_bullet(s))
             add_bullet(&b, s + BULLET_LEN);
         else
             add_text_line(&b, s);
     }
     builder_finish(&b, it, &flats);
+    builder_finish(&host, it, &flats);
 
     /* recommendation, attachments, decision */
     struct mn_buf decision = MN_BUF_INIT;
@@ -365,12 +395,16 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
             for (const char *p = sec->text; *p;) {
                 const char *e = strstr(p, "\n\n");
                 size_t n = e ? (size_t)(e - p) : strlen(p);
-                if (n)
-                    mn_strings_push_take(&it->attachments, xstrndup(p, n));
+                char *entry = xstrndup(p, n);
+                if (n && !match(rules, "nothing", entry, m))
+                    mn_strings_push_take(&it->attachments, entry);
+                else
+                    free(entry);
                 p += n + (e ? 2 : 0);
             }
             for (size_t j = 0; j < sec->bullets.n; j++)
-                mn_strings_push(&it->attachments, sec->bullets.v[j]);
+                if (!match(rules, "nothing", sec->bullets.v[j], m))
+                    mn_strings_push(&it->attachments, sec->bullets.v[j]);
         } else if (strcmp(sec->kind, "decision") == 0) {
             if (has_decision && flats.v[k][0])
                 mn_buf_adds(&decision, "\n\n");
@@ -611,7 +645,7 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         it->page = doc->is_text ? 0 : l->v[h[k].line].page;
         it->is_public = true;
         /* a title wrapped onto a second line: long first line, lowercase continuation */
-        if (from < to && strlen(h[k].title) > 50 && l->v[from].text[0] &&
+        if (from < to && strlen(h[k].title) > 20 && l->v[from].text[0] &&
             !is_bullet(l->v[from].text) && !starts_upper(l->v[from].text) &&
             strlen(l->v[from].text) < 80 && !match(rules, "section", l->v[from].text, &m)) {
             append_field(&h[k].title, l->v[from].text, " ");

@@ -199,8 +199,8 @@ static void run_case(const char *name, const char *in, const char *want, bool ne
     char *got = dehyphen_text(input, dict);
     bool ok = strcmp(got, expected) == 0;
     if (!ok)
-        fprintf(stderr, "tests/cases/dehyphen.txt:%d: %s\n  got:  %s\n  want: %s\n", lineno,
-                name, got, expected);
+        fprintf(stderr, "tests/cases/dehyphen.txt:%d: %s\n  got:  %s\n  want: %s\n", lineno, name,
+                got, expected);
     CASE_RESULT(name, ok);
     free(input);
     free(expected);
@@ -318,8 +318,7 @@ static int drive(int argc, char **argv)
             struct timespec t0, t1;
             lines_from_text(&l, text, len);
             clock_gettime(CLOCK_MONOTONIC, &t0);
-            if (mn_dehyphen_lines_trace(&l, dict, is_time ? NULL : print_decision, &tc, &err) <
-                0) {
+            if (mn_dehyphen_lines_trace(&l, dict, is_time ? NULL : print_decision, &tc, &err) < 0) {
                 fprintf(stderr, "%s: %s\n", argv[a], err.msg);
                 return 1;
             }

@@ -424,7 +424,7 @@ int mn_clean_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     for (size_t i = 0; i < l->n; i++)
         if (matches(rules, "noise", l->v[i].text, &m))
             drop[i] = true;
-    if (doc->npages >= 2 && !doc->is_text) {
+    if (doc->npages >= 2) {
         mark_running(doc, rules, true, drop, &m);
         mark_running(doc, rules, false, drop, &m);
     }

@@ -31,6 +31,11 @@
  *     those with a hyphen. All-caps on both sides is a heading, so the word list decides. A
  *     capitalised fragment before a lowercase continuation is otherwise the ordinary case of
  *     a broken word ("Aal-" / "borg", "Se-" / "kretariatet").
+ *     With a word list, a lowercase fragment that is not a word before a capital or a
+ *     number ("kommu-" / "Figur", "kommu-" / "80"), or any lowercase fragment before a
+ *     capitalised common word ("om-" / "Kommunerne"), is left alone: the next line is then
+ *     not the continuation but a figure, a table or another column (the 108-page Ballerup
+ *     PDF has dozens), and gluing the two would only hide the break.
  *  3b. A one-letter fragment is a real hyphen ("e-" / "mail", "A-" / "kasse"): typesetters
  *     never leave a single letter before a break.
  *  3c. A fragment the document uses elsewhere as the first part of an in-line hyphenated word
@@ -626,7 +631,7 @@ static void vocab_release(struct vocab *v)
 
 /* ---- decisions ----------------------------------------------------------------------- */
 
-enum action { ACT_JOIN, ACT_KEEP, ACT_SPACE };
+enum action { ACT_JOIN, ACT_KEEP, ACT_SPACE, ACT_NONE };
 
 struct decision {
     enum action action;
@@ -657,6 +662,32 @@ static bool is_proper_noun(const struct mn_dict *dict, const char *frag, const c
     return mn_dict_has(dict, frag) && !mn_dict_has(dict, frag_low);
 }
 
+/* True when the word list is there and rejects a lowercase fragment as a word. A real
+ * hyphenated compound before a capital or a number starts with a word ("ikke-" / "EU",
+ * "uge-" / "42"); a broken word before one ("kommu-" / "Figur", "kommu-" / "80") means the
+ * next line is not the continuation at all: a figure, a table, another column. */
+static bool is_broken_word(const struct mn_dict *dict, const char *frag, size_t frag_len)
+{
+    if (!dict || !g_unichar_islower(first_char(frag, frag_len)))
+        return false;
+    char *f = g_strndup(frag, frag_len);
+    bool broken = !mn_dict_has(dict, f);
+    g_free(f);
+    return broken;
+}
+
+/* True when a lowercase fragment is followed by a capitalised common word ("om-" /
+ * "Kommunerne", "dan-" / "Den"): the next line starts a sentence of its own, in another
+ * column or under a figure. A real compound here has a name or acronym after its hyphen
+ * ("anti-" / "Trump", "ikke-" / "EU"), which the word list rejects in lowercase. */
+static bool starts_sentence(const struct mn_dict *dict, const char *frag, size_t frag_len,
+                            const char *cont, size_t cont_len, const struct keys *k)
+{
+    if (!dict || !g_unichar_islower(first_char(frag, frag_len)) || all_upper(cont, cont_len))
+        return false;
+    return mn_dict_has(dict, k->cont.buf); /* the continuation, lowercased */
+}
+
 static struct decision decide(const struct vocab *v, const struct mn_dict *dict, struct keys *k,
                               const char *frag, size_t frag_len, const char *cont, size_t cont_len,
                               char after)
@@ -685,6 +716,10 @@ static struct decision decide(const struct vocab *v, const struct mn_dict *dict,
     if (g_unichar_isupper(c0)) {
         if (frag_caps && frag_len > 1 && all_upper(cont, cont_len) && mn_dict_has(dict, joined))
             d = (struct decision){ACT_JOIN, "dict: all-caps word"};
+        else if (is_broken_word(dict, frag, frag_len))
+            d = (struct decision){ACT_NONE, "left alone: a broken word before a capital"};
+        else if (starts_sentence(dict, frag, frag_len, cont, cont_len, k))
+            d = (struct decision){ACT_NONE, "left alone: a sentence starts"};
         else
             d = (struct decision){ACT_KEEP, "capitalised continuation"};
     } else if (frag_caps) {
@@ -801,7 +836,7 @@ static void build_vocab(const struct mn_lines *lines, struct vocab *v, struct ke
 
 static const char *action_name(enum action a)
 {
-    return a == ACT_JOIN ? "join" : a == ACT_KEEP ? "keep" : "space";
+    return a == ACT_JOIN ? "join" : a == ACT_KEEP ? "keep" : a == ACT_SPACE ? "space" : "none";
 }
 
 /* Repairs the site on line i if there is one. Returns true when line i changed. */
@@ -812,6 +847,27 @@ struct pass {
     void (*trace)(void *arg, const struct mn_dehyphen_decision *d);
     void *arg;
 };
+
+static void trace_decision(const struct pass *ps, const struct decision *d, const char *s,
+                           const struct site *st, const char *t, const struct cont *c,
+                           const char *result, int page)
+{
+    if (!ps->trace)
+        return;
+    char *frag = xstrndup(s + st->frag, st->hyphen - st->frag);
+    char *cont = xstrndup(t + c->start, c->end - c->start);
+    struct mn_dehyphen_decision td = {
+        .frag = frag,
+        .cont = cont,
+        .result = result,
+        .action = action_name(d->action),
+        .reason = d->reason,
+        .page = page,
+    };
+    ps->trace(ps->arg, &td);
+    free(frag);
+    free(cont);
+}
 
 static bool repair_line(struct mn_lines *lines, size_t i, struct pass *ps)
 {
@@ -834,7 +890,10 @@ static bool repair_line(struct mn_lines *lines, size_t i, struct pass *ps)
         d = (struct decision){ACT_SPACE, "conjunction follows"};
         break;
     case CONT_NUMBER:
-        d = (struct decision){ACT_KEEP, "number follows"};
+        if (is_broken_word(ps->dict, s + st.frag, st.hyphen - st.frag))
+            d = (struct decision){ACT_NONE, "left alone: a broken word before a number"};
+        else
+            d = (struct decision){ACT_KEEP, "number follows"};
         break;
     case CONT_WORD:
         d = decide(&ps->v, ps->dict, &ps->k, s + st.frag, st.hyphen - st.frag, t + c.start,
@@ -842,6 +901,11 @@ static bool repair_line(struct mn_lines *lines, size_t i, struct pass *ps)
         break;
     case CONT_NONE:
     default:
+        return false;
+    }
+
+    if (d.action == ACT_NONE) {
+        trace_decision(ps, &d, s, &st, t, &c, "(unchanged)", lines->v[i].page);
         return false;
     }
 
@@ -853,21 +917,7 @@ static bool repair_line(struct mn_lines *lines, size_t i, struct pass *ps)
         mn_buf_addch(&b, ' ');
     mn_buf_add(&b, t + c.start, c.end - c.start);
 
-    if (ps->trace) {
-        char *frag = xstrndup(s + st.frag, st.hyphen - st.frag);
-        char *cont = xstrndup(t + c.start, c.end - c.start);
-        struct mn_dehyphen_decision td = {
-            .frag = frag,
-            .cont = cont,
-            .result = b.buf + st.frag,
-            .action = action_name(d.action),
-            .reason = d.reason,
-            .page = lines->v[i].page,
-        };
-        ps->trace(ps->arg, &td);
-        free(frag);
-        free(cont);
-    }
+    trace_decision(ps, &d, s, &st, t, &c, b.buf + st.frag, lines->v[i].page);
 
     size_t rest = c.end;
     while (t[rest] == ' ' || t[rest] == '\t')

@@ -66,7 +66,7 @@ struct mn_dehyphen_decision {
     const char *frag;   /* the letters before the hyphen, as written ("Aal") */
     const char *cont;   /* the chunk moved up from the next line, as written ("borg") */
     const char *result; /* what was written at the join ("Aalborg", "Ældre- og") */
-    const char *action; /* "join", "keep" or "space" */
+    const char *action; /* "join", "keep", "space", or "none" (left alone) */
     const char *reason; /* a short fixed phrase naming the evidence */
     int page;           /* the hyphenated line's page */
 };

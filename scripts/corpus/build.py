@@ -84,7 +84,7 @@ def item_pages(pdf, doc):
     pages = page_texts(pdf)
     res, p = {}, 0
     for i, it in enumerate(doc["items"]):
-        key = model.fold("%s. %s" % (it["number"], it["title"]))[:25]
+        key = model.fold("%s. %s" % (it["number"], it.get("heading") or it["title"]))[:25]
         for j in range(p, len(pages)):
             lines = [model.fold(x) for x in pages[j].splitlines()]
             if any(x.startswith(key) and "(side" not in x for x in lines):

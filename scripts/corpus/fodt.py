@@ -290,7 +290,7 @@ def render(doc, style, letterhead=None, title="Referat", toc_pages=None, org="Gr
             body.append(f'<text:p text:style-name="Group">{escape(it["_group"])}</text:p>')
             last = it["_group"]
         hs = f"ItemP{i}" if style == "B" else "Item"
-        body.append(f'<text:p text:style-name="{hs}">{t(it["number"])}. {t(it["title"])}</text:p>')
+        body.append(f'<text:p text:style-name="{hs}">{t(it["number"])}. {t(it.get("heading") or it["title"])}</text:p>')
         for s in it["sections"]:
             if s.get("heading"):
                 body.append(f'<text:p text:style-name="Label">{t(s["heading"])}</text:p>')

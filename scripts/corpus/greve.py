@@ -192,8 +192,12 @@ def load(path):
         if bilag:
             secs.append({"kind": "attachments", "heading": "Bilag",
                          "blocks": [("li", b, None) for b in bilag]})
+        # "Lukket: X" marks a closed item: the marker is printed in the heading, the title
+        # is X and public is false
+        closed = re.match(r"^lukket\s*(punkt)?\s*:\s*", title, re.I)
         items.append({"number": fold(it["Number"] or it["Punktnummer"]), "order": n,
-                      "title": title, "public": not title.lower().startswith("lukket"),
+                      "title": title[closed.end():] if closed else title,
+                      "heading": title, "public": not closed,
                       "group": None, "sections": secs})
     # groups (used by the styles that print them): a trailing run of orientation items
     k = len(items)

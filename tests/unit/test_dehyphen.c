@@ -263,7 +263,7 @@ static void run_case_file(const char *path)
 
 struct trace_ctx {
     const char *file;
-    int njoin, nkeep, nspace;
+    int njoin, nkeep, nspace, nnone;
 };
 
 static void print_decision(void *arg, const struct mn_dehyphen_decision *d)
@@ -274,6 +274,7 @@ static void print_decision(void *arg, const struct mn_dehyphen_decision *d)
     tc->njoin += strcmp(d->action, "join") == 0;
     tc->nkeep += strcmp(d->action, "keep") == 0;
     tc->nspace += strcmp(d->action, "space") == 0;
+    tc->nnone += strcmp(d->action, "none") == 0;
 }
 
 static char *slurp(const char *path, size_t *len)
@@ -332,10 +333,12 @@ static int drive(int argc, char **argv)
         total.njoin += tc.njoin;
         total.nkeep += tc.nkeep;
         total.nspace += tc.nspace;
+        total.nnone += tc.nnone;
         free(text);
     }
     if (!is_time)
-        printf("%d join, %d keep, %d space\n", total.njoin, total.nkeep, total.nspace);
+        printf("%d join, %d keep, %d space, %d left alone\n", total.njoin, total.nkeep,
+               total.nspace, total.nnone);
     return 0;
 }
 

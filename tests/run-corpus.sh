@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# tests/run-corpus.sh: golden tests over the corpus (issue 3). Called by `make check` with BUILD.
+# Builds the corpus (cached) with scripts/make-corpus, converts every document with
+# build/$BUILD/minutes (2 at a time), scores each style/class with ../shared/tools/score, prints
+# the score table, and checks the thresholds. Ends with "N passed, N failed"; exit 1 on failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+# Thresholds (SCORE, mean of the core figures). Empty: printed only, not checked.
+T_TEXT=0.95        # born-digital PDFs, per style
+T_SEEDS=0.97       # the five seeds given as text
+T_BALLERUP=0.90    # the real Ballerup referat 1552814.PDF
+T_SCAN300=         # set by the OCR issue
+T_SCAN200=         # set by the OCR issue
+T_MIXED=           # set by the OCR issue
+JOBS=${JOBS:-2}
+
+BUILD=${BUILD:-release}
+BIN=build/$BUILD/minutes
+SHARED=../shared
+CORPUS=build/corpus
+WORK=build/$BUILD/corpus-run
+SCORE=$SHARED/tools/score
+PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3
+
+pass=0 fail=0
+ok()     { pass=$((pass + 1)); echo "ok - $*"; }
+not_ok() { fail=$((fail + 1)); echo "not ok - $*"; }
+finish() { echo "$pass passed, $fail failed"; [ "$fail" -eq 0 ]; exit $?; }
+
+if ! bash scripts/make-corpus "$CORPUS"; then
+  not_ok "make-corpus builds the corpus"
+  finish
+fi
+ok "make-corpus builds the corpus"
+
+if [ ! -x "$BIN" ]; then
+  not_ok "converter $BIN exists (build it first: make BUILD=$BUILD)"
+  finish
+fi
+
+rm -rf "$WORK"
+mkdir -p "$WORK/out"
+jobs=$WORK/jobs.tsv     # id <TAB> input <TAB> expected|- <TAB> group <TAB> threshold|-
+: > "$jobs"
+n=0
+add() { n=$((n + 1)); printf '%03d-%s\t%s\t%s\t%s\t%s\n' "$n" "$(basename "${1%.*}")" "$1" "$2" "$3" "$4" >> "$jobs"; }
+
+while IFS=$'\t' read -r pdf exp style cls; do
+  case $cls in
+    text)    thr=$T_TEXT ;;
+    scan300) thr=$T_SCAN300 ;;
+    scan200) thr=$T_SCAN200 ;;
+    mixed)   thr=$T_MIXED ;;
+    *)       thr= ;;
+  esac
+  add "$pdf" "$exp" "$style/$cls" "${thr:--}"
+done < "$CORPUS/manifest.tsv"
+for txt in "$SHARED"/seeds/[0-9][0-9][0-9]_*.txt; do
+  num=$(basename "$txt"); num=${num%%_*}
+  exp=corpus/expected/seed-$num.json
+  [ -f "$exp" ] || exp=-
+  add "$txt" "$exp" "seeds/text" "$T_SEEDS"
+done
+add "$SHARED/real/ballerup-2012-12-04/1552814.PDF" "$SHARED/real/ballerup-2012-12-04/expected.json" \
+    "ballerup/text" "$T_BALLERUP"
+for pdf in "$SHARED"/real/ballerup-2012-12-04/15528[12]*.PDF; do
+  [ "$(basename "$pdf")" = 1552814.PDF ] && continue
+  add "$pdf" - "ballerup-items/text" -
+done
+
+# convert, JOBS at a time: OUT.json, OUT.err, OUT.rc, OUT.sec
+export BIN WORK
+cut -f1,2 "$jobs" | xargs -P "$JOBS" -L1 bash -c '
+  id=$0 in=$1 o=$WORK/out/$0
+  s=$(date +%s.%N)
+  "$BIN" convert --pretty "$in" > "$o.json" 2> "$o.err"
+  echo $? > "$o.rc"
+  echo "$(date +%s.%N) - $s" | bc > "$o.sec" 2>/dev/null || true
+'
+
+# per-document checks: exit 0 and a JSON object on stdout
+while IFS=$'\t' read -r id in exp group thr; do
+  o=$WORK/out/$id
+  rc=$(cat "$o.rc" 2>/dev/null || echo missing)
+  if [ "$rc" = 0 ] && "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(not isinstance(d, dict))' "$o.json" 2>/dev/null; then
+    ok "convert $in"
+  else
+    not_ok "convert $in (exit $rc: $(head -c 200 "$o.err" | tr '\n' ' '))"
+  fi
+done < "$jobs"
+
+# score per group and print the table
+printf '\n%-22s %4s %7s %7s %7s %6s %6s %7s\n' "style/class" "docs" "SCORE" "CER" "wordsF1" "hyBrk" "hyJnd" "min"
+table=$WORK/table.tsv
+: > "$table"
+for group in $(cut -f4 "$jobs" | awk '!seen[$0]++'); do
+  pairs=$WORK/pairs-${group//\//_}.tsv
+  awk -F'\t' -v g="$group" -v w="$WORK/out" '$4 == g && $3 != "-" { print $3 "\t" w "/" $1 ".json" }' "$jobs" > "$pairs"
+  thr=$(awk -F'\t' -v g="$group" '$4 == g { print $5; exit }' "$jobs")
+  docs=$(wc -l < "$pairs")
+  if [ "$docs" -eq 0 ]; then
+    continue
+  fi
+  "$PY" "$SCORE" --pairs "$pairs" --json > "$WORK/score-${group//\//_}.json" 2>/dev/null
+  "$PY" - "$WORK/score-${group//\//_}.json" "$group" "$docs" "$thr" >> "$table" <<'EOF'
+import json, sys
+try:
+    d = json.load(open(sys.argv[1]))
+except ValueError:
+    d = {}
+f = lambda k, fmt: "-" if d.get(k) is None else fmt % d[k]
+print("\t".join([sys.argv[2], sys.argv[3], f("SCORE (mean of core figures)", "%.4f"),
+                 f("item text CER", "%.4f"), f("words F1", "%.4f"),
+                 f("hyphen broken (count)", "%d"), f("hyphen wrongly joined (count)", "%d"),
+                 sys.argv[4]]))
+EOF
+done
+while IFS=$'\t' read -r group docs score cer wf1 hb hj thr; do
+  printf '%-22s %4s %7s %7s %7s %6s %6s %7s\n' "$group" "$docs" "$score" "$cer" "$wf1" "$hb" "$hj" "$thr"
+done < "$table"
+echo
+while IFS=$'\t' read -r group docs score cer wf1 hb hj thr; do
+  [ "$thr" = - ] && continue
+  if [ "$score" != - ] && awk -v s="$score" -v t="$thr" 'BEGIN { exit !(s >= t) }'; then
+    ok "score $group $score >= $thr"
+  else
+    not_ok "score $group $score >= $thr (details: $SCORE --pairs $WORK/pairs-${group//\//_}.tsv --verbose)"
+  fi
+done < "$table"
+
+finish

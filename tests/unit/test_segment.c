@@ -1,0 +1,181 @@
+/* test_segment.c: the text path (clean, dehyphen, segment) on small documents written the
+ * ways real minutes are: header as tabs, as a table, as bold labels; groups; a table of
+ * contents; running headers on form-feed pages; closed items; bare verdicts. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "err.h"
+#include "pipeline.h"
+#include "t.h"
+
+static struct mn_ctx *ctx;
+
+static struct mn_doc *run(const char *text)
+{
+    struct mn_doc *doc = NULL;
+    struct mn_error err = {0};
+    if (mn_pipeline_run_bytes(ctx, "test.txt", text, strlen(text), NULL, &doc, &err) < 0) {
+        fprintf(stderr, "pipeline failed: %s\n", err.msg);
+        return NULL;
+    }
+    return doc;
+}
+
+static void test_header_with_tabs(void)
+{
+    struct mn_doc *d = run("Møde\tDen Administrative Styregruppe\n"
+                           "Tid\t9. marts 2020, kl. 13.00 - 16.00\n"
+                           "Sted\tRegionshuset, Niels Bohrs Vej 30\n"
+                           "Deltagere\tAnne Krøjer (Vesthimmerland), Henrik Aarup-Kristensen "
+                           "(formand, Brønderslev Kommune)\n"
+                           "Afbud\tRikke Albrektsen (Frederikshavn)\n\n"
+                           "1. Godkendelse af dagsorden\n\nGodkendt.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->meeting.body, "Den Administrative Styregruppe");
+    CHECK_STR(d->meeting.date, "2020-03-09");
+    CHECK_STR(d->meeting.start_time, "13:00");
+    CHECK_STR(d->meeting.end_time, "16:00");
+    CHECK_STR(d->meeting.location, "Regionshuset, Niels Bohrs Vej 30");
+    CHECK_INT(d->meeting.participants.n, 2);
+    CHECK_STR(d->meeting.participants.v[1].role, "formand");
+    CHECK_INT(d->meeting.absent.n, 1);
+    CHECK_INT(d->nitems, 1);
+    CHECK_STR(d->items[0].decision, "Godkendt.");
+    CHECK_STR(d->kind, "minutes");
+    mn_doc_free(d);
+}
+
+static void test_header_as_table_and_bold(void)
+{
+    struct mn_doc *d = run("| | |\n|---|--|\n| Møde | SOCDIR |\n| Tid | 24. maj 2012, kl. 10.00-12.00 |\n"
+                           "| Sagsnr./Dok.nr. | 2011-43820 / 2012-160997 |\n\n"
+                           "1. Orientering\n\nTekst.\n");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->meeting.body, "SOCDIR");
+        CHECK_STR(d->case_number, "2011-43820");
+        CHECK_STR(d->document_number, "2012-160997");
+        mn_doc_free(d);
+    }
+    d = run("<b>Møde</b>\tSocialdirektørkredsen\n**Sted:** Boulevarden 13\n\n1. Punkt\n\nx\n");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->meeting.body, "Socialdirektørkredsen");
+        CHECK_STR(d->meeting.location, "Boulevarden 13");
+        mn_doc_free(d);
+    }
+}
+
+static void test_sections_and_recommendation(void)
+{
+    struct mn_doc *d = run("Møde\tX\n\n3. Takstanalyse\n\nKKR behandlede sagen.\n\n"
+                           "Indstilling\n\nDet indstilles, at socialdirektørkredsen,\n\n"
+                           "• drøfter takstanalysen, og herunder\n– godkender tidsplan\n\n"
+                           "Bilag:\n\n\xef\x82\xb7 Forslag til analyse\n\n"
+                           "Referat\n\nFormanden orienterede.\n\nDer var enighed.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(d->nitems, 1);
+    struct mn_item *it = &d->items[0];
+    CHECK_STR(it->number, "3");
+    CHECK_STR(it->title, "Takstanalyse");
+    CHECK_INT(it->nsections, 4);
+    CHECK_STR(it->sections[0].kind, "text");
+    CHECK(it->sections[0].heading == NULL);
+    CHECK_STR(it->sections[1].kind, "recommendation");
+    CHECK_STR(it->rec_intro, "Det indstilles, at socialdirektørkredsen,");
+    CHECK_INT(it->rec_points.n, 2);
+    CHECK_STR(it->rec_points.v[1], "godkender tidsplan");
+    CHECK_STR(it->sections[2].heading, "Bilag");
+    CHECK_INT(it->attachments.n, 1);
+    CHECK_STR(it->attachments.v[0], "Forslag til analyse");
+    CHECK_STR(it->decision, "Formanden orienterede.\n\nDer var enighed.");
+    mn_doc_free(d);
+}
+
+static void test_numbered_paragraphs_are_not_items(void)
+{
+    struct mn_doc *d = run("1. Budget\n\nProcessen:\n\n9. marts: DAS drøftelse\n\n"
+                           "2014 blev et godt år.\n\n2. Eventuelt\n\n1. Ingen sager\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(d->nitems, 2);
+    CHECK_STR(d->items[1].title, "Eventuelt");
+    mn_doc_free(d);
+}
+
+static void test_groups_closed_and_toc(void)
+{
+    struct mn_doc *d = run("Dagsorden\n\nSager til behandling\t1. Budget (side 2) 2. Salg (side 3)\n"
+                           "Sager til orientering\t3. Status (side 4)\n\n"
+                           "1. Budget\n\nTekst.\n\n2. Lukket punkt: Salg af grund\n\nTekst.\n\n"
+                           "Sager til orientering\n\n3. Status\n\nTekst.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(d->nitems, 3);
+    CHECK_STR(d->items[0].group, "Sager til behandling");
+    CHECK_STR(d->items[1].title, "Salg af grund");
+    CHECK(!d->items[1].is_public);
+    CHECK_STR(d->items[2].group, "Sager til orientering");
+    CHECK_STR(d->kind, "agenda");
+    mn_doc_free(d);
+}
+
+static void test_running_headers_on_pages(void)
+{
+    struct mn_doc *d = run("Udvalget\nReferat\n\n1. Budget\n\nFørste side tekst.\n\nSide 1 af 3\f"
+                           "Udvalget\nReferat\n\nAnden side tekst.\n\nSide 2 af 3\f"
+                           "Udvalget\nReferat\n\n2. Eventuelt\n\nIntet.\n\nSide 3 af 3\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(d->npages, 3);
+    CHECK_INT(d->nitems, 2);
+    if (d->nitems == 2) {
+        CHECK_STR(d->items[0].sections[0].text, "Første side tekst.\n\nAnden side tekst.");
+        CHECK_STR(d->items[1].decision, "Intet.");
+    }
+    mn_doc_free(d);
+}
+
+static void test_nothing_dropped(void)
+{
+    struct mn_doc *d = run("Et forord uden felter.\n\n1. Punkt\n\nTekst.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    bool found = false;
+    for (size_t i = 0; i < d->nwarnings; i++)
+        found |= strcmp(d->warnings[i].code, "unplaced_text") == 0 &&
+                 strstr(d->warnings[i].message, "Et forord uden felter.") != NULL;
+    CHECK(found);
+    mn_doc_free(d);
+}
+
+int main(void)
+{
+    struct mn_options opt;
+    struct mn_error err = {0};
+    mn_options_default(&opt);
+    opt.rules_dir = "rules";
+    opt.is_text = true;
+    if (mn_ctx_new(&opt, &ctx, &err) < 0) {
+        fprintf(stderr, "%s\n", err.msg);
+        return 1;
+    }
+    RUN(test_header_with_tabs);
+    RUN(test_header_as_table_and_bold);
+    RUN(test_sections_and_recommendation);
+    RUN(test_numbered_paragraphs_are_not_items);
+    RUN(test_groups_closed_and_toc);
+    RUN(test_running_headers_on_pages);
+    RUN(test_nothing_dropped);
+    mn_ctx_free(ctx);
+    return DONE();
+}

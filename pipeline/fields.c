@@ -107,6 +107,13 @@ bool mn_fields_time(const struct mn_rules *rules, const char *s, char start[6], 
         if (h2 >= 0 && h2 <= 24 && m2 <= 59) {
             snprintf(tmp, sizeof tmp, "%02d:%02d", h2 % 24, m2);
             memcpy(end, tmp, 6);
+        } else {
+            /* start and end given as separate fields ("Start 16:30 ... Slut 18:00") */
+            size_t a, b;
+            mn_match_span(&m, &a, &b);
+            char later[6], none[6];
+            if (b > a && s[b] && mn_fields_time(rules, s + b, later, none))
+                memcpy(end, later, 6);
         }
         ok = true;
     }

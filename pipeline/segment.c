@@ -86,7 +86,8 @@ static char *tabs_to_spaces(char *s)
 
 /* A candidate heading: the rule matched; decide by number and shape. */
 struct heading {
-    size_t line;
+    size_t line;        /* the heading's (last) line: the item's text starts after it */
+    size_t number_line; /* where the number stands (same as line, but for "1." / "Title") */
     char *number;
     char *title;
 };
@@ -107,6 +108,14 @@ static bool accept_heading(const char *prev_number, const char *number, const ch
     return step <= MAX_STEP;
 }
 
+static bool is_bare_number(const char *s)
+{
+    size_t n = 0;
+    while (mn_isdigit((unsigned char)s[n]))
+        n++;
+    return n > 0 && ((s[n] == '.' && s[n + 1] == '\0' && n <= 4) || (s[n] == '\0' && n <= 3));
+}
+
 static size_t find_headings(const struct mn_rules *rules, const struct mn_lines *l,
                             struct heading **out)
 {
@@ -119,14 +128,28 @@ static size_t find_headings(const struct mn_rules *rules, const struct mn_lines 
         bool from_bullet = is_bullet(s);
         if (from_bullet)
             s += BULLET_LEN;
-        if (!match(rules, "item", s, &m))
+        struct mn_buf joined = MN_BUF_INIT;
+        size_t title_line = 0;
+        if (is_bare_number(s) && i + 1 < l->n) {
+            /* the number on a line of its own, its title on the next ("1." / "Budget") */
+            size_t j = i + 1;
+            if (!l->v[j].text[0] && j + 1 < l->n)
+                j++;
+            mn_buf_addf(&joined, "%s %s", s, l->v[j].text);
+            s = joined.buf;
+            title_line = j;
+        }
+        bool hit = match(rules, "item", s, &m);
+        char *number = hit ? mn_match_dup(&m, "number") : NULL;
+        char *title = hit ? mn_match_dup(&m, "title") : NULL;
+        mn_buf_release(&joined); /* the match pointed into it: copied out above */
+        if (!hit)
             continue;
-        char *number = mn_match_dup(&m, "number");
-        char *title = mn_match_dup(&m, "title");
         if (number && title &&
             accept_heading(n ? h[n - 1].number : NULL, number, title, from_bullet)) {
             MN_GROW(h, n + 1, alloc);
-            h[n].line = i;
+            h[n].line = title_line ? title_line : i;
+            h[n].number_line = i;
             h[n].number = number;
             h[n].title = tabs_to_spaces(title);
             n++;
@@ -470,6 +493,7 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
     struct header h = {.last_field = -1};
     struct mn_buf u = MN_BUF_INIT;
     char *unlabelled_prev = NULL; /* last unlabelled line: the body, if a date line follows */
+    size_t place_line = (size_t)-1; /* the line after an unlabelled date line */
     bool u_new_para = true;
     for (size_t i = 0; i < to; i++) {
         const char *s = l->v[i].text;
@@ -537,9 +561,15 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
             h.fields[2] = mn_match_dup(m, "value");
             continue;
         }
+        if (!h.fields[2] && i == place_line && strlen(s) < 120) {
+            /* a header without labels: the line under the date line names the place */
+            h.fields[2] = tabs_to_spaces(xstrdup(s));
+            continue;
+        }
         char iso[11];
         if (!h.fields[1] && mn_fields_date(rules, s, iso)) {
             h.fields[1] = tabs_to_spaces(xstrdup(s));
+            place_line = i + 1;
             if (!h.fields[0] && unlabelled_prev) {
                 h.fields[0] = unlabelled_prev;
                 unlabelled_prev = NULL;
@@ -633,16 +663,16 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     char *group = NULL;
     size_t wide = wrapped_width(l);
 
-    read_header(rules, doc, nh ? h[0].line : l->n, wide, &group, &m);
+    read_header(rules, doc, nh ? h[0].number_line : l->n, wide, &group, &m);
 
     doc->items = nh ? xcalloc(nh, sizeof *doc->items) : NULL;
     doc->items_alloc = nh;
     for (size_t k = 0; k < nh; k++) {
         struct mn_item *it = &doc->items[doc->nitems++];
-        size_t from = h[k].line + 1, to = k + 1 < nh ? h[k + 1].line : l->n;
+        size_t from = h[k].line + 1, to = k + 1 < nh ? h[k + 1].number_line : l->n;
         it->number = h[k].number;
         it->order = (int)k + 1;
-        it->page = doc->is_text ? 0 : l->v[h[k].line].page;
+        it->page = doc->is_text ? 0 : l->v[h[k].number_line].page;
         it->is_public = true;
         /* a title wrapped onto a second line: long first line, lowercase continuation */
         if (from < to && strlen(h[k].title) > 20 && l->v[from].text[0] &&

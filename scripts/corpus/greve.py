@@ -146,7 +146,8 @@ def item_sections(html):
             cur = {"kind": "text", "heading": None, "blocks": []}
             sections.append(cur)
         cur["blocks"].append(blk)
-    return [s for s in sections if s["blocks"]]
+    # a label directly followed by another label stays (printed, empty); unlabelled runs need text
+    return [s for s in sections if s["blocks"] or s["heading"]]
 
 
 def danish_date(iso, weekday=False):

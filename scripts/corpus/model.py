@@ -100,7 +100,7 @@ def item_record(it, page=None):
         "number": it["number"], "order": it["order"], "title": it["title"],
         "public": it["public"], "group": it["group"], "page": page,
         "sections": secs, "recommendation": rec, "attachments": atts,
-        "decision": "\n\n".join(d for d in decisions if d) if decisions else None,
+        "decision": "\n\n".join(d for d in decisions if d) or None,
     }
 
 

@@ -27,7 +27,7 @@ scan_pages() { # dpi kind first last
         "${f%.png}.jpg"
     else
       convert "$f" -seed $((seed * 100 + n)) -background white -rotate "$(angle $n "$seed" 0.8 2.0)" \
-        -gravity center -extent "$size" +repage -attenuate 0.6 +noise Impulse -blur 0x0.5 \
+        -gravity center -extent "$size" +repage -attenuate 0.12 +noise Impulse -blur 0x0.5 \
         -threshold 58% -type bilevel -density "$dpi" -units PixelsPerInch \
         -compress Group4 "${f%.png}.tif"
     fi

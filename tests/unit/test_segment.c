@@ -144,6 +144,44 @@ static void test_running_headers_on_pages(void)
     mn_doc_free(d);
 }
 
+static void test_other_house_styles(void)
+{
+    /* labels of another meeting system, start and end as separate fields */
+    struct mn_doc *d = run("Referat\n\nUdvalg: Økonomiudvalget\nMødedato: 25.09.2024\n"
+                           "Starttidspunkt: 08:00\nSluttidspunkt: 10:30\nMødested: Byrådssalen\n"
+                           "Fraværende: Jens Hansen (V)\n\n"
+                           "1.\n\nGodkendelse af dagsorden\n\nBeslutning\nGodkendt.\n\n"
+                           "Punkt 2: Budget 2025\n\nByrådets beslutning den 13. november 2024\n"
+                           "Anbefales.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->meeting.body, "Økonomiudvalget");
+    CHECK_STR(d->meeting.date, "2024-09-25");
+    CHECK_STR(d->meeting.start_time, "08:00");
+    CHECK_STR(d->meeting.end_time, "10:30");
+    CHECK_STR(d->meeting.location, "Byrådssalen");
+    CHECK_INT(d->meeting.absent.n, 1);
+    CHECK_INT(d->nitems, 2);
+    if (d->nitems == 2) {
+        CHECK_STR(d->items[0].title, "Godkendelse af dagsorden");
+        CHECK_STR(d->items[0].decision, "Godkendt.");
+        CHECK_STR(d->items[1].number, "2");
+        CHECK_STR(d->items[1].decision, "Anbefales.");
+    }
+    mn_doc_free(d);
+    /* a header without labels: title, body, date line, place line */
+    d = run("Referat\n\nSundheds- og Forebyggelsesudvalget\ntirsdag den 4. december 2012, kl. 13:00\n"
+            "Mødecenter C, Lokale 32\n\n1. Meddelelser\n\nTaget til efterretning\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->meeting.body, "Sundheds- og Forebyggelsesudvalget");
+    CHECK_STR(d->meeting.time_text, "tirsdag den 4. december 2012, kl. 13:00");
+    CHECK_STR(d->meeting.location, "Mødecenter C, Lokale 32");
+    mn_doc_free(d);
+}
+
 static void test_nothing_dropped(void)
 {
     struct mn_doc *d = run("Et forord uden felter.\n\n1. Punkt\n\nTekst.\n");
@@ -175,6 +213,7 @@ int main(void)
     RUN(test_numbered_paragraphs_are_not_items);
     RUN(test_groups_closed_and_toc);
     RUN(test_running_headers_on_pages);
+    RUN(test_other_house_styles);
     RUN(test_nothing_dropped);
     mn_ctx_free(ctx);
     return DONE();

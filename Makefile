@@ -30,6 +30,7 @@ else ifeq ($(BUILD),asan)
 else ifeq ($(BUILD),fuzz)
   CC := clang
   CFLAGS += -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+  LDFLAGS += -fsanitize=address,undefined
 endif
 CFLAGS += $(CSTD) $(WARN) -MMD -MP
 
@@ -37,8 +38,21 @@ LIB_SRC  := $(filter-out pipeline/main.c,$(wildcard pipeline/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(O)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+# Fuzz targets (tests/fuzz/fuzz_<t>.c): $(O)/fuzz/replay_<t> links a target with the plain
+# file-replay driver (any flavour, gcc is enough: make check replays tests/fuzz/regress/ under
+# ASan); build/fuzz/fuzz/fuzz_<t> is the libFuzzer binary (BUILD=fuzz, clang).
+FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES   := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+REPLAY_BIN   := $(FUZZ_NAMES:%=$(O)/fuzz/replay_%)
+FUZZ_TIME    ?= 60
+# Sanitizer run-time options for every test run of an ASan build: leaks on, library leaks
+# suppressed narrowly (tests/lsan.supp), sanitizer failures exit 86 so runners tell them apart.
+SAN_ENV := ASAN_OPTIONS=detect_leaks=1:exitcode=86:abort_on_error=0:detect_stack_use_after_return=0 \
+           LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0:exitcode=86 \
+           UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86
 
 .PHONY: all check check-unit check-rules check-cli check-corpus asan install clean corpus bench fuzz
+.PHONY: check-asan check-bad check-fuzz-regress fuzz-build
 all: $(O)/$(PROG)
 
 $(O)/%.o: %.c
@@ -56,9 +70,41 @@ $(O)/tests/%: $(O)/tests/unit/%.o $(O)/libminutes.a
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# The checks. Each runner prints "N passed, N failed"; tests/summary.sh adds them up.
-check: all $(UNIT_BIN)
-	@BUILD=$(BUILD) bash tests/run-all.sh
+$(O)/tests/fuzz/%.o: CPPFLAGS += -DMN_FUZZ_RULES_DIR='"$(CURDIR)/rules"'
+$(O)/fuzz/replay_%: $(O)/tests/fuzz/fuzz_%.o $(O)/tests/fuzz/replay.o $(O)/libminutes.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(O)/fuzz/fuzz_%: $(O)/tests/fuzz/fuzz_%.o $(O)/libminutes.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+# The checks. Each runner prints "N passed, N failed"; tests/run-all.sh adds them up.
+# 'check' first runs the sanitizer pass (a sub-make with BUILD=asan: every suite but the
+# golden corpus, under ASan+UBSan with leak checking), then every suite but the bad-PDF
+# sweep on this flavour (the sweep's point is the sanitizers; it ran in the asan pass).
+ifeq ($(BUILD),asan)
+check: all $(UNIT_BIN) $(REPLAY_BIN)
+	@env $(SAN_ENV) BUILD=asan bash tests/run-all.sh
+else
+check: all $(UNIT_BIN) $(REPLAY_BIN)
+	+@$(MAKE) --no-print-directory BUILD=asan check-asan
+	@BUILD=$(BUILD) MN_SKIP_SUITES="tests/run-bad-pdf.sh" bash tests/run-all.sh
+endif
+
+# The sanitizer pass of 'check': every suite but the golden corpus under ASan+UBSan.
+ifeq ($(BUILD),asan)
+check-asan: all $(UNIT_BIN) $(REPLAY_BIN)
+	@env $(SAN_ENV) BUILD=asan MN_SKIP_SUITES="tests/run-corpus.sh" bash tests/run-all.sh
+else
+check-asan:
+	+@$(MAKE) --no-print-directory BUILD=asan check-asan
+endif
+
+check-bad: all
+	@env $(SAN_ENV) BUILD=$(BUILD) bash tests/run-bad.sh
+
+check-fuzz-regress: $(REPLAY_BIN)
+	@env $(SAN_ENV) BUILD=$(BUILD) bash tests/run-fuzz-regress.sh
 
 check-unit: $(UNIT_BIN)
 	@BUILD=$(BUILD) bash tests/run-unit.sh
@@ -72,8 +118,18 @@ check-cli: all
 check-corpus: all
 	@BUILD=$(BUILD) bash tests/run-corpus.sh
 
+# Everything under ASan+UBSan, the golden corpus included (slow).
 asan:
-	$(MAKE) BUILD=asan check
+	+$(MAKE) BUILD=asan check
+
+# libFuzzer: build every target with clang and run each for FUZZ_TIME seconds (FUZZ_JOBS at a
+# time, default 2) on a working corpus in build/fuzz/corpus/<t>, seeded from tests/fuzz/seeds/,
+# ../shared/seeds and rules/. Crashes land in build/fuzz/crashes/<t>/: move them to
+# tests/fuzz/regress/<t>/ once fixed. FUZZ_TARGETS="rules segment" picks targets.
+fuzz:
+	+$(MAKE) BUILD=fuzz fuzz-build
+	FUZZ_TIME=$(FUZZ_TIME) bash tests/fuzz/run-fuzz.sh $(FUZZ_TARGETS)
+fuzz-build: $(FUZZ_NAMES:%=$(O)/fuzz/fuzz_%)
 
 corpus:
 	bash scripts/make-corpus build/corpus
@@ -90,3 +146,4 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(O)/pipeline/main.d $(UNIT_SRC:tests/unit/%.c=$(O)/tests/unit/%.d)
+-include $(FUZZ_SRC:%.c=$(O)/%.d) $(O)/tests/fuzz/replay.d

@@ -196,7 +196,8 @@ static void mark_running(struct mn_doc *doc, const struct mn_rules *rules, bool 
         }
         start = end;
     }
-    qsort(zl, nz, sizeof *zl, cmp_zone);
+    if (nz > 0) /* qsort(NULL, 0) is undefined (UBSan: nonnull) */
+        qsort(zl, nz, sizeof *zl, cmp_zone);
     int need = npages_seen / 3 > 2 ? npages_seen / 3 : 2;
     for (size_t a = 0; a < nz;) {
         size_t b = a;

@@ -10,6 +10,7 @@
 #include "err.h"
 #include "extract.h"
 #include "input.h"
+#include "ocr.h"
 #include "rules.h"
 #include "segment.h"
 
@@ -45,6 +46,7 @@ void mn_options_default(struct mn_options *opt)
     memset(opt, 0, sizeof *opt);
     opt->ocr = MN_OCR_AUTO;
     opt->dpi = 300;
+    opt->ocr_steps = -1;
     opt->max_pages = 5000;
 }
 
@@ -63,6 +65,11 @@ int mn_ctx_new(const struct mn_options *opt, struct mn_ctx **out, struct mn_erro
         goto fail;
     if (mn_dict_open(opt->dict_path, &ctx->dict, err) < 0)
         goto fail;
+    /* --ocr always: set tesseract up now, so a missing language fails at start-up; in auto
+     * mode it is set up when the first page needs it (born-digital runs never load it) */
+    struct mn_ocr_pool *pool;
+    if (opt->ocr == MN_OCR_ALWAYS && mn_ocr_ctx_pool(ctx, &pool, err) < 0)
+        goto fail;
     *out = ctx;
     return 0;
 fail:
@@ -76,6 +83,8 @@ void mn_ctx_free(struct mn_ctx *ctx)
         return;
     mn_rules_free(ctx->rules);
     mn_dict_free(ctx->dict);
+    mn_ocr_pool_free(ctx->ocr);
+    free(ctx->ocr_err);
     free(ctx);
 }
 
@@ -91,6 +100,8 @@ static int run_stages(struct mn_ctx *ctx, struct mn_doc *doc, const char *last_s
                        doc->path);
     }
     for (size_t i = 0; i < MN_ARRAY_SIZE(stages); i++) {
+        if (ctx->on_stage)
+            ctx->on_stage(ctx->on_stage_arg, stages[i].name);
         if (stages[i].run(ctx, doc, err) < 0)
             return -1;
         if (last_stage && strcmp(last_stage, stages[i].name) == 0)
@@ -104,6 +115,8 @@ int mn_pipeline_run(struct mn_ctx *ctx, const char *path, const char *last_stage
 {
     struct mn_doc *doc = mn_doc_new(path);
     *out = NULL;
+    if (ctx->on_stage)
+        ctx->on_stage(ctx->on_stage_arg, "input");
     if (mn_input_read(doc, path, err) < 0 || run_stages(ctx, doc, last_stage, err) < 0) {
         mn_doc_free(doc);
         return -1;

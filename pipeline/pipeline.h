@@ -15,6 +15,7 @@ struct mn_doc;
 struct mn_error;
 struct mn_rules;
 struct mn_dict;
+struct mn_ocr_pool;
 
 enum mn_ocr_mode { MN_OCR_AUTO, MN_OCR_ALWAYS, MN_OCR_NEVER };
 
@@ -25,6 +26,9 @@ struct mn_options {
     const char *dict_path;  /* word list for dehyphen; NULL = the system's Danish list */
     enum mn_ocr_mode ocr;
     int dpi;
+    int jobs;             /* OCR worker threads; 0 = one per core */
+    int ocr_steps;        /* OCR clean-up steps (MN_OCR_STEP_* bits); -1 = the default */
+    const char *tessdata; /* tesseract data directory; NULL = tesseract's default */
     int max_pages;     /* pages beyond this are skipped with a warning; 0 = no limit */
     bool pretty;       /* indented JSON */
     bool is_text;      /* force plain-text input */
@@ -34,6 +38,12 @@ struct mn_ctx {
     struct mn_options opt;
     struct mn_rules *rules; /* owned */
     struct mn_dict *dict;   /* owned; may be NULL when no word list is installed */
+    struct mn_ocr_pool *ocr; /* owned; OCR engines, created on first need (ocr.h) */
+    struct mn_error *ocr_err; /* owned; set when creating them failed (not retried) */
+    /* Optional, for batch workers: called with "input" before the file is read, then with each
+     * stage's name before it runs, so that a crash can be placed. NULL = none. */
+    void (*on_stage)(void *arg, const char *stage);
+    void *on_stage_arg;
 };
 
 /* Fills 'opt' with defaults. Never fails. */

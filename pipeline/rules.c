@@ -79,6 +79,7 @@ struct mn_rules {
     struct mn_rule **v;
     size_t n, alloc;
     pcre2_match_context *mctx;
+    GChecksum *digest; /* sha256 of every text loaded, in order; created on first load */
 };
 
 static const struct kind_spec *find_kind(const char *kind)
@@ -145,6 +146,8 @@ void mn_rules_free(struct mn_rules *r)
         rule_free(r->v[i]);
     free(r->v);
     pcre2_match_context_free(r->mctx);
+    if (r->digest)
+        g_checksum_free(r->digest);
     free(r);
 }
 
@@ -404,6 +407,12 @@ int mn_rules_load_string(struct mn_rules *r, const char *name, const char *text,
 {
     struct parse_state ps = {.file = name, .rules = r};
     int ret = -1;
+    char lenbuf[32];
+    if (!r->digest)
+        r->digest = g_checksum_new(G_CHECKSUM_SHA256);
+    g_snprintf(lenbuf, sizeof lenbuf, "%zu\n", len); /* length-prefixed: file bounds count */
+    g_checksum_update(r->digest, (const guchar *)lenbuf, -1);
+    g_checksum_update(r->digest, (const guchar *)text, (gssize)len);
     if (!g_utf8_validate(text, (gssize)len, NULL)) {
         const char *end = NULL;
         g_utf8_validate(text, (gssize)len, &end);
@@ -502,7 +511,8 @@ int mn_rules_load_dir(struct mn_rules *r, const char *dir, struct mn_error *err)
     int ret = 0;
     if (n == 0)
         ret = mn_fail(err, MN_E_RULES, "%s: no *.rules files in the rules directory", dir);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n > 0) /* qsort(NULL, 0) is undefined (UBSan: nonnull) */
+        qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n && ret == 0; i++) {
         struct mn_buf path = MN_BUF_INIT;
         mn_buf_addf(&path, "%s/%s", dir, names[i]);
@@ -513,6 +523,13 @@ int mn_rules_load_dir(struct mn_rules *r, const char *dir, struct mn_error *err)
         free(names[i]);
     free(names);
     return ret;
+}
+
+void mn_rules_digest(const struct mn_rules *r, char out[65])
+{
+    GChecksum *ck = r->digest ? g_checksum_copy(r->digest) : g_checksum_new(G_CHECKSUM_SHA256);
+    g_strlcpy(out, g_checksum_get_string(ck), 65);
+    g_checksum_free(ck);
 }
 
 int mn_rules_self_check(const struct mn_rules *r, struct mn_error *err)

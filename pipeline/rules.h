@@ -33,6 +33,11 @@ int mn_rules_load_file(struct mn_rules *r, const char *path, struct mn_error *er
 int mn_rules_load_string(struct mn_rules *r, const char *name, const char *text, size_t len,
                          struct mn_error *err) MN_WUR;
 
+/* Writes to 'out' the lowercase hex SHA-256 of the text of every rules file loaded so far, in
+ * load order (each prefixed with its length): the "rules hash" a batch manifest records. Never
+ * fails. */
+void mn_rules_digest(const struct mn_rules *r, char out[65]);
+
 /* Checks every example and counter. Returns 0, or -1 with the first failure in err. */
 int mn_rules_self_check(const struct mn_rules *r, struct mn_error *err) MN_WUR;
 

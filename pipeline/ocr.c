@@ -1,0 +1,481 @@
+/* ocr.c: leptonica clean-up and tesseract recognition of page images (see ocr.h).
+ *
+ * Layout: rather than tesseract's own text (GetUTF8Text), which puts two table columns on
+ * separate lines, we walk its result symbol by symbol and hand the symbols to
+ * mn_extract_glyphs as if they were glyphs of a text layer, so that OCR pages get the same
+ * line building as born-digital ones: tabs between table cells, an empty line at a paragraph
+ * gap. A symbol's box is its own horizontally; vertically every symbol of a text line gets one
+ * box from the top of the line to a little under its baseline, which is what a font box is
+ * (tight ink boxes would make every line gap look like a paragraph break).
+ *
+ * Threads: the workers of a pool share nothing but the job queue (one mutex, two condition
+ * variables); each has its own engine and writes only its own result slots. */
+#include "ocr.h"
+
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <tesseract/capi.h>
+
+#include "buf.h"
+#include "err.h"
+#include "extract.h"
+#include "pipeline.h"
+
+struct mn_ocr {
+    TessBaseAPI *api;
+};
+
+struct mn_ocr_pool {
+    struct mn_ocr **engines;
+    int n;
+};
+
+void mn_ocr_result_release(struct mn_ocr_result *r)
+{
+    mn_lines_release(&r->lines);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- clean-up ---------------------------------------------------------------------------- */
+
+/* Removes connected components of black smaller than about 0.25 mm in both directions from
+ * the binary image 'bin', and whitens the same pixels in 'gray' (both borrowed; same size). */
+static void despeckle(PIX *gray, PIX *bin, int dpi)
+{
+    int keep = dpi / 100 + 1; /* components up to this many pixels wide and high go */
+    PIX *big = pixSelectBySize(bin, keep, keep, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, NULL);
+    if (!big)
+        return;
+    PIX *specks = pixXor(NULL, bin, big); /* what was removed */
+    if (specks)
+        pixSetMasked(gray, specks, 255);
+    pixDestroy(&specks);
+    pixDestroy(&big);
+}
+
+PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle)
+{
+    PIX *cur = pixClone(gray), *next = NULL;
+    int dpi = pixGetXRes(gray) > 0 ? pixGetXRes(gray) : 300;
+
+    if (angle)
+        *angle = 0;
+    if (steps & MN_OCR_STEP_NORMALIZE) {
+        next = pixBackgroundNormSimple(cur, NULL, NULL);
+        if (next) {
+            pixDestroy(&cur);
+            cur = next;
+        }
+    }
+    if (steps & MN_OCR_STEP_DESKEW) {
+        PIX *bin = pixConvertTo1(cur, 160);
+        l_float32 a = 0, conf = 0;
+        /* l_ok: 0 = found; conf under about 2 means no reliable angle */
+        if (bin && pixFindSkew(bin, &a, &conf) == 0 && conf >= 2.5 && fabsf(a) >= 0.1f) {
+            next = pixRotate(cur, a * (l_float32)(M_PI / 180.0), L_ROTATE_AREA_MAP,
+                             L_BRING_IN_WHITE, 0, 0);
+            if (next) {
+                pixDestroy(&cur);
+                cur = next;
+                if (angle)
+                    *angle = a;
+            }
+        }
+        pixDestroy(&bin);
+    }
+    if (steps & MN_OCR_STEP_DESPECKLE) {
+        PIX *bin = pixConvertTo1(cur, 160);
+        if (bin) {
+            next = pixCopy(NULL, cur); /* cur may be a clone of the caller's image */
+            if (next) {
+                despeckle(next, bin, dpi);
+                pixDestroy(&cur);
+                cur = next;
+            }
+        }
+        pixDestroy(&bin);
+    }
+    if (steps & MN_OCR_STEP_BINARIZE) {
+        PIX *bin = NULL;
+        if (pixSauvolaBinarizeTiled(cur, 25, 0.35f, 1, 1, NULL, &bin) == 0 && bin) {
+            next = pixConvertTo8(bin, 0);
+            if (next) {
+                pixDestroy(&cur);
+                cur = next;
+            }
+        }
+        pixDestroy(&bin);
+    }
+    pixSetResolution(cur, dpi, dpi);
+    return cur;
+}
+
+/* ---- one engine ------------------------------------------------------------------------- */
+
+int mn_ocr_new(const char *tessdata, const char *lang, struct mn_ocr **out, struct mn_error *err)
+{
+    struct mn_ocr *o = xcalloc(1, sizeof *o);
+    *out = NULL;
+    o->api = TessBaseAPICreate();
+    if (!o->api || TessBaseAPIInit3(o->api, tessdata, lang) != 0) {
+        const char *dir = tessdata ? tessdata : getenv("TESSDATA_PREFIX");
+        mn_ocr_free(o);
+        return mn_fail(err, MN_E_OCR_INIT, "cannot load tesseract language '%s' from '%s'", lang,
+                       dir && *dir ? dir : "(tesseract's default tessdata)");
+    }
+    TessBaseAPISetPageSegMode(o->api, PSM_AUTO);
+    *out = o;
+    return 0;
+}
+
+void mn_ocr_free(struct mn_ocr *o)
+{
+    if (!o)
+        return;
+    if (o->api) {
+        TessBaseAPIEnd(o->api);
+        TessBaseAPIDelete(o->api);
+    }
+    free(o);
+}
+
+/* Appends the symbol 's' (UTF-8, one or more code points) as glyphs spread over [x1, x2]. */
+static void add_symbol(struct mn_glyph **g, size_t *n, size_t *alloc, const char *s, double x1,
+                       double x2, double y1, double y2, bool *space_before, bool *line_start)
+{
+    if (!g_utf8_validate(s, -1, NULL))
+        return;
+    glong count = g_utf8_strlen(s, -1);
+    if (count <= 0)
+        return;
+    double w = (x2 - x1) / (double)count;
+    glong k = 0;
+    for (const char *q = s; *q; q = g_utf8_next_char(q), k++) {
+        gunichar c = g_utf8_get_char(q);
+        if (g_unichar_isspace(c) || c < 0x20)
+            continue;
+        MN_GROW(*g, *n + 1, *alloc);
+        struct mn_glyph *gl = &(*g)[*n];
+        memset(gl, 0, sizeof *gl);
+        gl->x1 = x1 + w * (double)k;
+        gl->x2 = gl->x1 + w;
+        gl->y1 = y1;
+        gl->y2 = y2;
+        gl->ch = c;
+        gl->space_before = *space_before;
+        gl->line_start = *line_start;
+        *space_before = *line_start = false;
+        (*n)++;
+    }
+}
+
+void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
+                 struct mn_ocr_result *res)
+{
+    PIX *img = NULL;
+    TessResultIterator *it = NULL;
+    struct mn_glyph *g = NULL;
+    size_t ng = 0, galloc = 0;
+    double sumconf = 0;
+
+    memset(res, 0, sizeof *res);
+    img = mn_ocr_prepare(gray, steps, &res->angle);
+    if (!img) {
+        res->failed = true;
+        snprintf(res->message, sizeof res->message, "page %d: image clean-up failed", page);
+        goto out;
+    }
+    int dpi = pixGetXRes(img) > 0 ? pixGetXRes(img) : 300;
+    TessBaseAPISetImage2(o->api, img); /* tesseract copies the pixels */
+    TessBaseAPISetSourceResolution(o->api, dpi);
+    pixDestroy(&img);
+    if (TessBaseAPIRecognize(o->api, NULL) != 0) {
+        res->failed = true;
+        snprintf(res->message, sizeof res->message, "page %d: tesseract failed to recognise it",
+                 page);
+        goto out;
+    }
+    it = TessBaseAPIGetIterator(o->api);
+    if (!it)
+        goto done; /* an empty page */
+    const TessPageIterator *pit = TessResultIteratorGetPageIterator(it);
+    double scale = 72.0 / dpi; /* pixels to points, as poppler's boxes */
+    double ly1 = 0, ly2 = 0;
+    bool space_before = false, line_start = true;
+    do {
+        int l, t, r, b;
+        if (TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE)) {
+            int bx1, by1, bx2, by2;
+            if (!TessPageIteratorBoundingBox(pit, RIL_TEXTLINE, &l, &t, &r, &b))
+                continue;
+            double base = b;
+            if (TessPageIteratorBaseline(pit, RIL_TEXTLINE, &bx1, &by1, &bx2, &by2))
+                base = (by1 + by2) / 2.0;
+            if (base < t || base > b)
+                base = b;
+            ly1 = t * scale;
+            ly2 = (base + 0.3 * (base - t)) * scale; /* down to where descenders end */
+            line_start = true;
+        }
+        if (TessPageIteratorIsAtBeginningOf(pit, RIL_WORD)) {
+            float conf = TessResultIteratorConfidence(it, RIL_WORD);
+            res->nwords++;
+            sumconf += conf;
+            if (conf < MN_OCR_WORD_FLOOR)
+                res->nlow++;
+            space_before = true;
+        }
+        if (!TessPageIteratorBoundingBox(pit, RIL_SYMBOL, &l, &t, &r, &b))
+            continue;
+        char *s = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
+        if (s)
+            add_symbol(&g, &ng, &galloc, s, l * scale, r * scale, ly1, ly2, &space_before,
+                       &line_start);
+        TessDeleteText(s);
+    } while (TessResultIteratorNext(it, RIL_SYMBOL));
+done:
+    res->mean_conf = res->nwords ? (int)lround(sumconf / res->nwords) : 0;
+    if (ng > 0)
+        mn_extract_glyphs(g, ng, page, &res->lines);
+out:
+    if (it)
+        TessResultIteratorDelete(it);
+    TessBaseAPIClear(o->api);
+    free(g);
+}
+
+/* ---- the pool ---------------------------------------------------------------------------- */
+
+struct init_arg {
+    const char *tessdata, *lang;
+    struct mn_ocr *engine;
+    struct mn_error err;
+};
+
+static void *init_main(void *p)
+{
+    struct init_arg *a = p;
+    if (mn_ocr_new(a->tessdata, a->lang, &a->engine, &a->err) < 0)
+        a->engine = NULL;
+    return NULL;
+}
+
+int mn_ocr_pool_new(const char *tessdata, const char *lang, int nthreads,
+                    struct mn_ocr_pool **out, struct mn_error *err)
+{
+    struct mn_ocr_pool *pool = xcalloc(1, sizeof *pool);
+    *out = NULL;
+    if (nthreads < 1)
+        nthreads = 1;
+    if (nthreads > MN_OCR_MAX_THREADS)
+        nthreads = MN_OCR_MAX_THREADS;
+    setMsgSeverity(L_SEVERITY_ERROR); /* leptonica's warnings would go to our stderr */
+    pool->engines = xcalloc((size_t)nthreads, sizeof *pool->engines);
+    pool->n = nthreads;
+
+    /* The first engine alone: when the language is missing, tesseract prints its complaint
+     * once, not once per thread. The others are set up in parallel. */
+    if (mn_ocr_new(tessdata, lang, &pool->engines[0], err) < 0)
+        goto fail;
+    if (nthreads > 1) {
+        struct init_arg *args = xcalloc((size_t)nthreads, sizeof *args);
+        pthread_t *tids = xcalloc((size_t)nthreads, sizeof *tids);
+        bool *started = xcalloc((size_t)nthreads, sizeof *started);
+        for (int i = 1; i < nthreads; i++) {
+            args[i].tessdata = tessdata;
+            args[i].lang = lang;
+            started[i] = pthread_create(&tids[i], NULL, init_main, &args[i]) == 0;
+            if (!started[i])
+                init_main(&args[i]);
+        }
+        int failed = 0;
+        for (int i = 1; i < nthreads; i++) {
+            if (started[i])
+                pthread_join(tids[i], NULL);
+            pool->engines[i] = args[i].engine;
+            if (!args[i].engine && !failed) {
+                failed = i;
+                *err = args[i].err;
+            }
+        }
+        free(started);
+        free(tids);
+        free(args);
+        if (failed)
+            goto fail;
+    }
+    *out = pool;
+    return 0;
+fail:
+    mn_ocr_pool_free(pool);
+    return -1;
+}
+
+void mn_ocr_pool_free(struct mn_ocr_pool *pool)
+{
+    if (!pool)
+        return;
+    for (int i = 0; i < pool->n; i++)
+        mn_ocr_free(pool->engines[i]);
+    free(pool->engines);
+    free(pool);
+}
+
+struct run_state {
+    pthread_mutex_t mu;
+    pthread_cond_t have_work, have_room;
+    PIX **pix;         /* [njobs]: rendered images waiting (NULL = render failed / taken) */
+    int njobs;
+    int rendered;      /* jobs 0..rendered-1 are rendered (or failed) */
+    int taken;         /* jobs 0..taken-1 are taken by a worker */
+    int room;          /* at most this many rendered jobs wait */
+    const int *pages;
+    unsigned steps;
+    struct mn_ocr_result *results;
+};
+
+struct worker_arg {
+    struct run_state *st;
+    struct mn_ocr *engine;
+};
+
+static void *worker_main(void *p)
+{
+    struct worker_arg *w = p;
+    struct run_state *st = w->st;
+    for (;;) {
+        pthread_mutex_lock(&st->mu);
+        while (st->taken == st->rendered && st->taken < st->njobs)
+            pthread_cond_wait(&st->have_work, &st->mu);
+        if (st->taken >= st->njobs) {
+            pthread_mutex_unlock(&st->mu);
+            return NULL;
+        }
+        int job = st->taken++;
+        PIX *pix = st->pix[job];
+        st->pix[job] = NULL;
+        pthread_cond_signal(&st->have_room);
+        pthread_mutex_unlock(&st->mu);
+
+        if (pix) /* else the render failed and results[job] already says so */
+            mn_ocr_page(w->engine, pix, st->steps, st->pages[job], &st->results[job]);
+        pixDestroy(&pix);
+    }
+}
+
+void mn_ocr_pool_run(struct mn_ocr_pool *pool, int njobs, const int *pages,
+                     mn_ocr_render_fn render, void *arg, unsigned steps,
+                     struct mn_ocr_result *results)
+{
+    if (njobs <= 0)
+        return;
+    memset(results, 0, (size_t)njobs * sizeof *results);
+    int nthreads = pool->n < njobs ? pool->n : njobs;
+
+    if (nthreads == 1 && njobs == 1) { /* no thread for a single page */
+        PIX *pix = NULL;
+        char msg[200] = "";
+        if (render(arg, 0, &pix, msg, sizeof msg) < 0 || !pix) {
+            results[0].failed = true;
+            snprintf(results[0].message, sizeof results[0].message, "page %d: %s", pages[0],
+                     msg);
+        } else {
+            mn_ocr_page(pool->engines[0], pix, steps, pages[0], &results[0]);
+        }
+        pixDestroy(&pix);
+        return;
+    }
+
+    struct run_state st = {
+        .pix = xcalloc((size_t)njobs, sizeof(PIX *)),
+        .njobs = njobs,
+        .room = nthreads + 1,
+        .pages = pages,
+        .steps = steps,
+        .results = results,
+    };
+    pthread_mutex_init(&st.mu, NULL);
+    pthread_cond_init(&st.have_work, NULL);
+    pthread_cond_init(&st.have_room, NULL);
+    pthread_t *tids = xcalloc((size_t)nthreads, sizeof *tids);
+    struct worker_arg *wa = xcalloc((size_t)nthreads, sizeof *wa);
+    int nstarted = 0;
+    for (int i = 0; i < nthreads; i++) {
+        wa[i].st = &st;
+        wa[i].engine = pool->engines[i];
+        if (pthread_create(&tids[nstarted], NULL, worker_main, &wa[i]) != 0)
+            break;
+        nstarted++;
+    }
+
+    for (int i = 0; i < njobs; i++) {
+        if (nstarted > 0) {
+            pthread_mutex_lock(&st.mu);
+            while (st.rendered - st.taken >= st.room)
+                pthread_cond_wait(&st.have_room, &st.mu);
+            pthread_mutex_unlock(&st.mu);
+        }
+        PIX *pix = NULL;
+        char msg[200] = "";
+        if (render(arg, i, &pix, msg, sizeof msg) < 0 || !pix) {
+            pixDestroy(&pix);
+            results[i].failed = true;
+            snprintf(results[i].message, sizeof results[i].message, "page %d: %s", pages[i],
+                     msg);
+        }
+        if (nstarted == 0) { /* no thread could be started: recognise here */
+            if (pix)
+                mn_ocr_page(pool->engines[0], pix, steps, pages[i], &results[i]);
+            pixDestroy(&pix);
+            continue;
+        }
+        pthread_mutex_lock(&st.mu);
+        st.pix[i] = pix;
+        st.rendered++;
+        pthread_cond_signal(&st.have_work);
+        pthread_mutex_unlock(&st.mu);
+    }
+    for (int i = 0; i < nstarted; i++)
+        pthread_join(tids[i], NULL);
+
+    pthread_cond_destroy(&st.have_room);
+    pthread_cond_destroy(&st.have_work);
+    pthread_mutex_destroy(&st.mu);
+    free(wa);
+    free(tids);
+    free(st.pix);
+}
+
+/* ---- the context's pool ------------------------------------------------------------------ */
+
+int mn_ocr_ctx_pool(struct mn_ctx *ctx, struct mn_ocr_pool **out, struct mn_error *err)
+{
+    *out = NULL;
+    if (ctx->ocr) {
+        *out = ctx->ocr;
+        return 0;
+    }
+    if (ctx->ocr_err) {
+        *err = *ctx->ocr_err;
+        return -1;
+    }
+    int n = ctx->opt.jobs;
+    if (n <= 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        n = cores > 0 ? (int)cores : 1;
+    }
+    if (mn_ocr_pool_new(ctx->opt.tessdata, MN_OCR_LANG, n, &ctx->ocr, err) < 0) {
+        ctx->ocr_err = xmalloc(sizeof *ctx->ocr_err);
+        *ctx->ocr_err = *err;
+        return -1;
+    }
+    *out = ctx->ocr;
+    return 0;
+}

@@ -1,0 +1,98 @@
+/* ocr.h: page images to text lines, with leptonica clean-up and tesseract (Danish).
+ *
+ * One struct mn_ocr is one tesseract engine (TessBaseAPI), created once and reused for every
+ * page; it is used by one thread at a time. A struct mn_ocr_pool holds one engine per worker
+ * thread and recognises the pages of a document in parallel: the caller's thread renders the
+ * pages in order (a PopplerDocument must not be shared between threads) through a callback,
+ * the workers clean up and recognise them, and the results come back in page order.
+ *
+ * Tesseract's own OpenMP threads make a page several times slower on few cores: the process
+ * should run with OMP_THREAD_LIMIT=1 (main.c re-executes itself with it when unset, since
+ * libgomp reads it when it is loaded). */
+#ifndef MN_OCR_H
+#define MN_OCR_H
+
+#include <stdbool.h>
+
+#include <leptonica/allheaders.h>
+
+#include "doc.h"
+#include "util.h"
+
+struct mn_ctx;
+struct mn_error;
+struct mn_ocr;
+struct mn_ocr_pool;
+
+#define MN_OCR_LANG "dan"
+
+enum {
+    MN_OCR_WORD_FLOOR = 50, /* words under this confidence (0-100) count as low (kept) */
+    MN_OCR_PAGE_FLOOR = 70, /* a page whose mean word confidence is under this is warned */
+    MN_OCR_MAX_THREADS = 64,
+};
+
+/* Clean-up steps applied before recognition (mn_ocr_prepare). */
+enum {
+    MN_OCR_STEP_NORMALIZE = 1 << 0, /* background normalisation (uneven paper, grey noise) */
+    MN_OCR_STEP_DESKEW = 1 << 1,    /* find the skew angle and rotate back */
+    MN_OCR_STEP_DESPECKLE = 1 << 2, /* remove isolated specks (bilevel scans, fax) */
+    MN_OCR_STEP_BINARIZE = 1 << 3,  /* our own adaptive binarisation instead of tesseract's */
+};
+#define MN_OCR_STEPS_DEFAULT (MN_OCR_STEP_NORMALIZE | MN_OCR_STEP_DESKEW | MN_OCR_STEP_DESPECKLE)
+
+/* The text of one recognised page. Released with mn_ocr_result_release. */
+struct mn_ocr_result {
+    struct mn_lines lines; /* owned; page numbers set; layout rebuilt as extract does */
+    int mean_conf;         /* tesseract's mean word confidence, 0-100 */
+    int nwords, nlow;      /* words, and words under MN_OCR_WORD_FLOOR */
+    double angle;          /* skew found and corrected, in degrees (0 = none) */
+    bool failed;           /* rendering or recognition failed: 'message' says why */
+    char message[256];
+};
+
+void mn_ocr_result_release(struct mn_ocr_result *r);
+
+/* Clean-up (pure leptonica): from a borrowed 8 bpp grey Pix with its resolution set, returns
+ * a new image for tesseract (free with pixDestroy) after the 'steps' (MN_OCR_STEP_*); *angle
+ * (may be NULL) receives the skew corrected, in degrees. Returns NULL only if leptonica fails
+ * to allocate. */
+PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle);
+
+/* Creates an engine for 'lang' with tessdata from 'tessdata' (NULL = tesseract's default,
+ * honouring TESSDATA_PREFIX). Returns 0 with *out owned by the caller (mn_ocr_free), or -1
+ * with err set to MN_E_OCR_INIT. Takes about 130 ms for "dan". */
+int mn_ocr_new(const char *tessdata, const char *lang, struct mn_ocr **out,
+               struct mn_error *err) MN_WUR;
+void mn_ocr_free(struct mn_ocr *o); /* accepts NULL */
+
+/* Recognises one page: cleans up 'gray' (borrowed 8 bpp, resolution set) with 'steps' and
+ * fills 'res' (initialised here) with its lines tagged 'page'. Never fails: a failure is
+ * recorded in res->failed / res->message. */
+void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
+                 struct mn_ocr_result *res);
+
+/* Renders page job 'index' (0-based, called in order, in the caller's thread) into a new
+ * 8 bpp Pix that the pool takes over. Returns 0, or -1 with a message in 'msg'. */
+typedef int (*mn_ocr_render_fn)(void *arg, int index, PIX **out, char *msg, size_t msgsize);
+
+/* Creates 'nthreads' engines (1..MN_OCR_MAX_THREADS; set up in parallel). Returns 0 with
+ * *out owned by the caller (mn_ocr_pool_free), or -1 with err set to MN_E_OCR_INIT. */
+int mn_ocr_pool_new(const char *tessdata, const char *lang, int nthreads,
+                    struct mn_ocr_pool **out, struct mn_error *err) MN_WUR;
+void mn_ocr_pool_free(struct mn_ocr_pool *pool); /* accepts NULL */
+
+/* Recognises 'njobs' pages: render(arg, i, ...) is called for i = 0..njobs-1 in this thread
+ * while the workers recognise the pages already rendered (at most a few images wait), and
+ * results[i] (njobs, initialised here) receives page 'pages[i]'. Never fails; failures are
+ * per page, in results[i].failed. */
+void mn_ocr_pool_run(struct mn_ocr_pool *pool, int njobs, const int *pages,
+                     mn_ocr_render_fn render, void *arg, unsigned steps,
+                     struct mn_ocr_result *results);
+
+/* The context's pool, created on first use with ctx->opt.jobs threads (0 = one per core);
+ * a failure is remembered, so that tesseract is set up at most once per process.
+ * Returns 0 with *out borrowed from ctx, or -1 with err set to MN_E_OCR_INIT. */
+int mn_ocr_ctx_pool(struct mn_ctx *ctx, struct mn_ocr_pool **out, struct mn_error *err) MN_WUR;
+
+#endif

@@ -2,11 +2,12 @@
  *
  * Running headers and footers: a line that opens (or closes) at least two pages and at
  * least a third of them at the same depth (its n-th line from the page edge), compared with
- * its digits masked ("Side 3" = "Side 4"), is furniture there. The depth matters: Ballerup's
- * "...udvalgets beslutning den 04.12.2012 Punkt 3" recurs on many pages, but anywhere. Each such line is removed at most once per page zone, so that a title repeated on
- * page 1 right below the running header (Ballerup: "Referat" twice) keeps its second copy.
- * Group headings ("Sager til behandling") are never furniture: segment needs them, and a
- * repeated one is harmless there.
+ * its page number masked ("Side 3" on page 3 = "Side 4" on page 4), is furniture there, as
+ * long as every line between it and the page edge is furniture too. The depth matters:
+ * Ballerup's "...udvalgets beslutning den 04.12.2012 Punkt 3" recurs on many pages, but
+ * anywhere; the unbroken run matters in a layout with one item a page, where "Sagsnr.: ..."
+ * and "Beslutning" recur right under each item heading. Group headings ("Sager til
+ * behandling") are never furniture: segment needs them, and a repeated one is harmless there.
  *
  * The table of contents: lines that end in "(side N)" or a leader and page number, with what
  * lies between them (a title wrapped over two lines), are removed, after recording which
@@ -140,14 +141,30 @@ static bool matches(const struct mn_rules *r, const char *kind, const char *s, s
     return mn_rules_match_kind(r, kind, s, strlen(s), m) != NULL;
 }
 
-/* Digits masked, so that "Side 3" and "Side 4" compare equal. */
-static char *mask_digits(const char *s)
+/* The line with its page number masked, so that "Side 3" on page 3 and "Side 4" on page 4
+ * compare equal, while "Sagsnr.: 21-014439" and "Sagsnr.: 23-013405" do not. */
+static char *page_key(const char *s, int page, int depth)
 {
-    char *k = xstrdup(s);
-    for (char *p = k; *p; p++)
-        if (mn_isdigit((unsigned char)*p))
-            *p = '#';
-    return k;
+    struct mn_buf k = MN_BUF_INIT;
+    mn_buf_addf(&k, "%d\x1f", depth);
+    for (const char *p = s; *p;) {
+        if (mn_isdigit((unsigned char)*p)) {
+            const char *q = p;
+            long v = 0;
+            while (mn_isdigit((unsigned char)*q) && q - p < 9)
+                v = v * 10 + (*q++ - '0');
+            while (mn_isdigit((unsigned char)*q))
+                q++;
+            if (v == page)
+                mn_buf_addch(&k, '#');
+            else
+                mn_buf_add(&k, p, (size_t)(q - p));
+            p = q;
+        } else {
+            mn_buf_addch(&k, *p++);
+        }
+    }
+    return mn_buf_detach(&k, NULL);
 }
 
 struct zone_line {
@@ -163,16 +180,18 @@ static int cmp_zone(const void *a, const void *b)
     return c ? c : (x->page > y->page) - (x->page < y->page);
 }
 
-/* Marks running headers (top = true) or footers in 'drop'. */
+/* Marks running headers (top = true) or footers in 'drop': lines that recur at the same
+ * depth on enough pages, taken from the page edge inwards and only while every line nearer
+ * the edge was furniture too. The last condition keeps a layout with one item a page (its
+ * heading first, then "Sagsnr.: ...", then "Beslutning") from losing its labels. */
 static void mark_running(struct mn_doc *doc, const struct mn_rules *rules, bool top, bool *drop,
                          struct mn_match *m)
 {
     struct mn_lines *l = &doc->lines;
     struct zone_line *zl = NULL;
     size_t nz = 0, alloc = 0;
-    size_t start = 0;
     int npages_seen = 0;
-    while (start < l->n) {
+    for (size_t start = 0; start < l->n;) {
         size_t end = start;
         while (end < l->n && l->v[end].page == l->v[start].page)
             end++;
@@ -183,12 +202,7 @@ static void mark_running(struct mn_doc *doc, const struct mn_rules *rules, bool 
             if (!l->v[i].text[0] || drop[i])
                 continue;
             MN_GROW(zl, nz + 1, alloc);
-            /* a running header sits at the same depth on every page: the depth is in the key */
-            char *masked = mask_digits(l->v[i].text);
-            struct mn_buf key = MN_BUF_INIT;
-            mn_buf_addf(&key, "%d\x1f%s", taken, masked);
-            free(masked);
-            zl[nz].key = mn_buf_detach(&key, NULL);
+            zl[nz].key = page_key(l->v[i].text, l->v[i].page, taken);
             zl[nz].page = l->v[i].page;
             zl[nz].index = i;
             nz++;
@@ -196,34 +210,39 @@ static void mark_running(struct mn_doc *doc, const struct mn_rules *rules, bool 
         }
         start = end;
     }
-    if (nz > 0) /* qsort(NULL, 0) is undefined (UBSan: nonnull) */
-        qsort(zl, nz, sizeof *zl, cmp_zone);
+    /* which keys recur on enough pages */
+    qsort(zl, nz, sizeof *zl, cmp_zone);
     int need = npages_seen / 3 > 2 ? npages_seen / 3 : 2;
+    bool *recurs = xcalloc(l->n ? l->n : 1, sizeof *recurs);
     for (size_t a = 0; a < nz;) {
         size_t b = a;
         int pages = 0, last_page = -1;
         while (b < nz && strcmp(zl[b].key, zl[a].key) == 0) {
-            if (zl[b].page != last_page)
-                pages++;
+            pages += zl[b].page != last_page;
             last_page = zl[b].page;
             b++;
         }
-        if (pages >= need && !matches(rules, "group", doc->lines.v[zl[a].index].text, m)) {
-            last_page = -1;
-            for (size_t k = a; k < b; k++) {
-                /* once per page zone: the first occurrence from the page edge */
-                if (zl[k].page == last_page)
-                    continue;
-                last_page = zl[k].page;
-                size_t best = zl[k].index;
-                for (size_t j = k; j < b && zl[j].page == zl[k].page; j++)
-                    if (top ? zl[j].index < best : zl[j].index > best)
-                        best = zl[j].index;
-                drop[best] = true;
-            }
-        }
+        if (pages >= need && !matches(rules, "group", l->v[zl[a].index].text, m))
+            for (size_t k = a; k < b; k++)
+                recurs[zl[k].index] = true;
         a = b;
     }
+    /* per page, from the edge inwards while the run of furniture lasts */
+    for (size_t start = 0; start < l->n;) {
+        size_t end = start;
+        while (end < l->n && l->v[end].page == l->v[start].page)
+            end++;
+        for (size_t k = 0; k < end - start; k++) {
+            size_t i = top ? start + k : end - 1 - k;
+            if (!l->v[i].text[0] || drop[i])
+                continue;
+            if (!recurs[i])
+                break;
+            drop[i] = true;
+        }
+        start = end;
+    }
+    free(recurs);
     for (size_t i = 0; i < nz; i++)
         free(zl[i].key);
     free(zl);

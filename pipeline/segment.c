@@ -92,20 +92,100 @@ struct heading {
     char *title;
 };
 
-static bool accept_heading(const char *prev_number, const char *number, const char *title,
-                           bool from_bullet)
+/* A title must look like one: not a table row (a tab inside the title, or mostly numbers). */
+static bool title_shaped(const char *title)
 {
     size_t tl = strlen(title);
-    if (tl == 0 || tl > MAX_TITLE)
+    if (tl == 0 || tl > MAX_TITLE || strchr(title, '\t'))
         return false;
-    if (!prev_number)
-        return from_bullet ? first_part(number) <= 1 : first_part(number) <= 9999;
-    if (cmp_number(number, prev_number) <= 0)
-        return false;
-    long step = first_part(number) - first_part(prev_number);
-    if (from_bullet)
-        return step == 1 && !strchr(number, '.');
-    return step <= MAX_STEP;
+    int words = 0, numeric = 0;
+    for (const char *p = title; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *w = p;
+        bool has_digit = false, has_letter = false;
+        while (*p && *p != ' ') {
+            unsigned char c = (unsigned char)*p++;
+            has_digit |= mn_isdigit(c);
+            has_letter |= !mn_isdigit(c) && c != '.' && c != ',' && c != '-' && c != '%';
+        }
+        words++;
+        numeric += has_digit && !has_letter && p - w > 0;
+    }
+    return !(numeric >= 3 && numeric * 2 >= words);
+}
+
+/* How well heading j follows heading i: 1 for the next number (3 → 4, 1.1 → 1.2 or 2),
+ * less for a jump, 0 when it cannot follow (not larger, or too far). */
+static double follow_weight(const char *prev, const char *next, bool next_from_bullet)
+{
+    if (cmp_number(next, prev) <= 0)
+        return 0;
+    long step = first_part(next) - first_part(prev);
+    if (next_from_bullet)
+        return step == 1 && !strchr(next, '.') ? 1.0 : 0;
+    if (step > MAX_STEP)
+        return 0;
+    if (step == 1 || (step == 0 && strchr(next, '.')))
+        return 1.0;
+    if (step == 0)
+        return 0.6;
+    return 0.4;
+}
+
+/* Candidates found by the [item] rules, before the sequence is chosen. */
+struct candidate {
+    struct heading h;
+    bool from_bullet;
+};
+
+/* Chooses the headings: the chain of candidates whose numbers go up that scores best, a
+ * step of one counting most. A numbered table row ("9 Køb og salg -4.648 ...") or a list
+ * inside an item then cannot hijack the sequence, as a greedy left-to-right pass would let
+ * it do. Quadratic in the number of candidates, which are few (headings, not lines). */
+static size_t choose_chain(struct candidate *c, size_t n, struct heading **out)
+{
+    double *score = xcalloc(n ? n : 1, sizeof *score);
+    size_t *prev = xcalloc(n ? n : 1, sizeof *prev);
+    size_t best = (size_t)-1;
+    for (size_t j = 0; j < n; j++) {
+        long first = first_part(c[j].h.number);
+        score[j] = c[j].from_bullet ? (first == 1 ? 1.0 : -1) : (first <= 1 ? 1.0 : 0.6);
+        prev[j] = (size_t)-1;
+        for (size_t i = 0; i < j; i++) {
+            if (score[i] < 0)
+                continue;
+            double w = follow_weight(c[i].h.number, c[j].h.number, c[j].from_bullet);
+            if (w > 0 && score[i] + w > score[j]) {
+                score[j] = score[i] + w;
+                prev[j] = i;
+            }
+        }
+        if (score[j] >= 0 && (best == (size_t)-1 || score[j] >= score[best]))
+            best = j;
+    }
+    size_t len = 0;
+    for (size_t k = best; k != (size_t)-1; k = prev[k])
+        len++;
+    struct heading *h = len ? xcalloc(len, sizeof *h) : NULL;
+    bool *used = xcalloc(n ? n : 1, sizeof *used);
+    size_t pos = len;
+    for (size_t k = best; k != (size_t)-1; k = prev[k]) {
+        h[--pos] = c[k].h;
+        used[k] = true;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (!used[k]) {
+            free(c[k].h.number);
+            free(c[k].h.title);
+        }
+    free(used);
+    free(score);
+    free(prev);
+    *out = h;
+    return len;
 }
 
 static bool is_bare_number(const char *s)
@@ -121,8 +201,8 @@ static size_t find_headings(const struct mn_rules *rules, const struct mn_lines 
 {
     struct mn_match m;
     mn_match_init(&m);
-    struct heading *h = NULL;
-    size_t n = 0, alloc = 0;
+    struct candidate *cand = NULL;
+    size_t ncand = 0, alloc = 0;
     for (size_t i = 0; i < l->n; i++) {
         const char *s = l->v[i].text;
         bool from_bullet = is_bullet(s);
@@ -145,21 +225,22 @@ static size_t find_headings(const struct mn_rules *rules, const struct mn_lines 
         mn_buf_release(&joined); /* the match pointed into it: copied out above */
         if (!hit)
             continue;
-        if (number && title &&
-            accept_heading(n ? h[n - 1].number : NULL, number, title, from_bullet)) {
-            MN_GROW(h, n + 1, alloc);
-            h[n].line = title_line ? title_line : i;
-            h[n].number_line = i;
-            h[n].number = number;
-            h[n].title = tabs_to_spaces(title);
-            n++;
+        if (number && title && title_shaped(title)) {
+            MN_GROW(cand, ncand + 1, alloc);
+            cand[ncand].h.line = title_line ? title_line : i;
+            cand[ncand].h.number_line = i;
+            cand[ncand].h.number = number;
+            cand[ncand].h.title = tabs_to_spaces(title);
+            cand[ncand].from_bullet = from_bullet;
+            ncand++;
         } else {
             free(number);
             free(title);
         }
     }
     mn_match_release(&m);
-    *out = h;
+    size_t n = choose_chain(cand, ncand, out);
+    free(cand);
     return n;
 }
 

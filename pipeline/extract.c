@@ -44,7 +44,9 @@
 #include "buf.h"
 #include "doc.h"
 #include "err.h"
+#include "ocr.h"
 #include "pipeline.h"
+#include "render.h"
 #include "utf8.h"
 
 #define TAB_GAP 1.2    /* × font height: wider gaps between glyphs become '\t' */
@@ -98,9 +100,13 @@ static void build_line(const struct mn_glyph *g, size_t n, struct mn_buf *b)
         const struct mn_glyph *a = &g[i - 1], *c = &g[i];
         double h = fmax(glyph_h(a), glyph_h(c));
         double gap = c->x1 - right;
+        /* A line-end hyphen in justified text sits after a stretched gap (LibreOffice's
+         * "oriente -"); it belongs to its word, or dehyphen would take it for a dash. */
+        bool end_hyphen = i + 1 == n && (c->ch == '-' || c->ch == 0x2010 || c->ch == 0xAD) &&
+                          g_unichar_isalpha((gunichar)a->ch);
         if (gap > TAB_GAP * h)
             mn_buf_addch(b, '\t');
-        else if ((c->space_before && c->seq > a->seq) || gap > SPACE_GAP * h)
+        else if (!end_hyphen && ((c->space_before && c->seq > a->seq) || gap > SPACE_GAP * h))
             mn_buf_addch(b, ' ');
         add_unichar(b, c->ch);
         if (c->x2 > right)
@@ -254,37 +260,48 @@ void mn_extract_glyphs(struct mn_glyph *g, size_t n, int page, struct mn_lines *
     free(lv);
 }
 
-/* Extracts one page (0-based 'index') into doc->lines. Never fails: a page poppler cannot
- * load or that is too large is skipped with a warning. */
-static void extract_page(PopplerDocument *pdf, int index, struct mn_doc *doc)
+/* What one page's text layer gave. */
+enum page_state {
+    PAGE_TEXT,      /* lines were added */
+    PAGE_NO_TEXT,   /* no text layer (or only white space) */
+    PAGE_UNLOADED,  /* poppler cannot load the page */
+    PAGE_TOO_LARGE, /* over MN_EXTRACT_MAX_PAGE_CHARS: skipped */
+};
+
+struct page_info {
+    enum page_state state;
+    size_t nchars;          /* characters of the text layer */
+    struct mn_glyph *boxes; /* owned: the glyphs' boxes (for the ink check); may be NULL */
+    size_t nboxes;
+};
+
+/* Extracts the text layer of 'page' (page number 'pageno') into 'lines'. Never fails. */
+static void extract_page(PopplerPage *page, int pageno, struct mn_lines *lines,
+                         struct page_info *info)
 {
-    int pageno = index + 1; /* the one place where poppler's 0-based index becomes ours */
-    PopplerPage *page = poppler_document_get_page(pdf, index); /* transfer full */
     PopplerRectangle *rects = NULL;
     guint nrects = 0;
     char *text = NULL;
     struct mn_glyph *g = NULL;
     size_t ng = 0;
 
+    memset(info, 0, sizeof *info);
+    info->state = PAGE_NO_TEXT;
     if (!page) {
-        mn_doc_warn(doc, "empty_page", pageno, "page %d: cannot be loaded", pageno);
+        info->state = PAGE_UNLOADED;
         goto out;
     }
     text = poppler_page_get_text(page); /* g_malloc'd, may be NULL */
-    if (!text || !*text) {
-        mn_doc_warn(doc, "empty_page", pageno, "page %d: no text layer", pageno);
+    if (!text || !*text)
         goto out;
-    }
     size_t nchars = (size_t)g_utf8_strlen(text, -1);
+    info->nchars = nchars;
     if (nchars > MN_EXTRACT_MAX_PAGE_CHARS) {
-        mn_doc_warn(doc, "page_too_large", pageno, "page %d: %zu characters (limit %d), skipped",
-                    pageno, nchars, MN_EXTRACT_MAX_PAGE_CHARS);
+        info->state = PAGE_TOO_LARGE;
         goto out;
     }
-    if (!poppler_page_get_text_layout(page, &rects, &nrects) || nrects == 0) {
-        mn_doc_warn(doc, "empty_page", pageno, "page %d: no text layer", pageno);
+    if (!poppler_page_get_text_layout(page, &rects, &nrects) || nrects == 0)
         goto out;
-    }
     size_t n = nchars < nrects ? nchars : nrects;
     g = xmalloc((n ? n : 1) * sizeof *g);
     bool pending_space = false, pending_line = true;
@@ -308,16 +325,220 @@ static void extract_page(PopplerDocument *pdf, int index, struct mn_doc *doc)
         ng++;
         pending_space = pending_line = false;
     }
-    if (ng == 0) {
-        mn_doc_warn(doc, "empty_page", pageno, "page %d: no text layer", pageno);
+    if (ng == 0)
         goto out;
-    }
-    mn_extract_glyphs(g, ng, pageno, &doc->lines);
+    info->boxes = xmalloc(ng * sizeof *info->boxes);
+    memcpy(info->boxes, g, ng * sizeof *g);
+    info->nboxes = ng;
+    info->state = PAGE_TEXT;
+    mn_extract_glyphs(g, ng, pageno, lines);
 out:
     free(g);
     g_free(rects);
     g_free(text);
+}
+
+/* ---- does a page need OCR? ----------------------------------------------------------------- */
+
+/* Private-use code points that symbol fonts use for bullets (Wingdings, Symbol): not garbage. */
+static bool is_pua_bullet(gunichar c)
+{
+    switch (c) {
+    case 0xF0A7: case 0xF0B7: case 0xF0D8: case 0xF0FC: case 0xF06E: case 0xF075:
+    case 0xF076: case 0xF0A8: case 0xF0E0: case 0xF0F0: case 0xF02D: case 0xF0BE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+const char *mn_extract_garbage_reason(const char *text, size_t len)
+{
+    size_t nonspace = 0, alnum = 0, bad = 0, cids = 0;
+    const char *q = text, *end = text + len;
+    while (q < end) {
+        gunichar c = g_utf8_get_char_validated(q, end - q);
+        if (c == (gunichar)-1 || c == (gunichar)-2) { /* invalid UTF-8: one bad byte */
+            nonspace++;
+            bad++;
+            q++;
+            continue;
+        }
+        const char *here = q;
+        q = g_utf8_next_char(q);
+        if (g_unichar_isspace(c))
+            continue;
+        nonspace++;
+        if (c >= 0xE000 && c <= 0xF8FF)
+            bad += !is_pua_bullet(c);
+        else if (c == 0xFFFD || (c < 0x20) || (c >= 0x7F && c < 0xA0))
+            bad++;
+        else if (g_unichar_isalnum(c))
+            alnum++;
+        if (c == '(' && (size_t)(end - here) >= 5 && memcmp(here, "(cid:", 5) == 0)
+            cids++;
+    }
+    if (nonspace < 20)
+        return NULL; /* too little to judge */
+    if (cids >= 3 && cids * 8 >= nonspace / 10) /* "(cid:12)" is about 8 characters */
+        return "'(cid:' glyph codes";
+    if (bad * 10 > nonspace)
+        return "private-use or invalid characters";
+    if (alnum * 2 < nonspace)
+        return "mostly neither letters nor digits";
+    return NULL;
+}
+
+/* Ink of a page rendered at INK_DPI: dark pixels outside the text layer's glyph boxes
+ * (scanned text, pictures) and inside them (the text layer's own glyphs). */
+#define INK_DPI 50
+#define INK_DARK 160 /* grey levels below this are ink */
+
+struct ink {
+    double outside, inside; /* fractions of the page's pixels */
+};
+
+static int measure_ink(PopplerPage *page, const struct mn_glyph *boxes, size_t nboxes,
+                       struct ink *ink)
+{
+    PIX *pix = NULL;
+    struct mn_error err = {0};
+    int dpi = INK_DPI;
+    memset(ink, 0, sizeof *ink);
+    if (mn_render_page(page, INK_DPI, &pix, &dpi, &err) < 0)
+        return -1;
+    int w = (int)pixGetWidth(pix), h = (int)pixGetHeight(pix);
+    unsigned char *mask = xcalloc((size_t)w * (size_t)h, 1);
+    double s = dpi / 72.0;
+    for (size_t i = 0; i < nboxes; i++) {
+        int x1 = (int)floor(boxes[i].x1 * s) - 1, x2 = (int)ceil(boxes[i].x2 * s) + 1;
+        int y1 = (int)floor(boxes[i].y1 * s) - 1, y2 = (int)ceil(boxes[i].y2 * s) + 1;
+        if (x1 < 0)
+            x1 = 0;
+        if (y1 < 0)
+            y1 = 0;
+        if (x2 > w)
+            x2 = w;
+        if (y2 > h)
+            y2 = h;
+        for (int y = y1; y < y2; y++)
+            if (x2 > x1)
+                memset(mask + (size_t)y * w + x1, 1, (size_t)(x2 - x1));
+    }
+    l_uint32 *data = pixGetData(pix);
+    int wpl = pixGetWpl(pix);
+    size_t out = 0, in = 0;
+    for (int y = 0; y < h; y++) {
+        const l_uint32 *line = data + (size_t)y * wpl;
+        for (int x = 0; x < w; x++)
+            if (GET_DATA_BYTE(line, x) < INK_DARK) {
+                if (mask[(size_t)y * w + x])
+                    in++;
+                else
+                    out++;
+            }
+    }
+    double area = (double)w * h;
+    ink->outside = out / area;
+    ink->inside = in / area;
+    free(mask);
+    pixDestroy(&pix);
+    return 0;
+}
+
+/* Fraction of the page covered by images (their bounding boxes, overlaps counted twice). */
+static double image_cover(PopplerPage *page)
+{
+    double pw = 0, ph = 0, area = 0;
+    poppler_page_get_size(page, &pw, &ph);
+    GList *maps = poppler_page_get_image_mapping(page);
+    for (GList *l = maps; l; l = l->next) {
+        const PopplerImageMapping *m = l->data;
+        area += fabs(m->area.x2 - m->area.x1) * fabs(m->area.y2 - m->area.y1);
+    }
+    poppler_page_free_image_mapping(maps);
+    return pw > 0 && ph > 0 ? area / (pw * ph) : 0;
+}
+
+/* Thresholds of the ink check, measured on born-digital minutes (logos, underlined links,
+ * table rules stay under 1% outside the text) and on scans (3-10% of the page is ink). */
+#define IMAGE_COVER_MIN 0.2   /* below this image cover no ink check is made */
+#define INK_OUTSIDE_MIN 0.015 /* untexted ink above this fraction of the page ... */
+#define INK_RATIO_MIN 2.0     /* ... and this many times the text layer's ink: too thin */
+#define INK_BLANK_MAX 0.0005  /* a page with less ink than this is blank */
+
+/* Decides whether page 'pageno' needs OCR in auto mode; *why gets the reason. */
+static bool page_needs_ocr(PopplerPage *page, const struct page_info *info, const char *text,
+                           size_t len, char *why, size_t whysize)
+{
+    struct ink ink;
+    if (!page || info->state == PAGE_UNLOADED || info->state == PAGE_TOO_LARGE)
+        return false;
+    if (info->state == PAGE_NO_TEXT) {
+        /* a blank page is not worth an OCR engine: render it small and look for ink */
+        if (measure_ink(page, NULL, 0, &ink) == 0 && ink.outside < INK_BLANK_MAX)
+            return false;
+        snprintf(why, whysize, "no text layer");
+        return true;
+    }
+    const char *garbage = mn_extract_garbage_reason(text, len);
+    if (garbage) {
+        snprintf(why, whysize, "text layer is garbage: %s", garbage);
+        return true;
+    }
+    if (image_cover(page) < IMAGE_COVER_MIN)
+        return false;
+    if (measure_ink(page, info->boxes, info->nboxes, &ink) < 0)
+        return false;
+    if (getenv("MN_DEBUG_INK"))
+        fprintf(stderr, "ink: outside %.4f inside %.4f chars %zu\n", ink.outside, ink.inside,
+                info->nchars);
+    if (ink.outside > INK_OUTSIDE_MIN && ink.outside > INK_RATIO_MIN * ink.inside) {
+        snprintf(why, whysize, "text layer too thin for the ink (%zu characters)",
+                 info->nchars);
+        return true;
+    }
+    return false;
+}
+
+/* ---- OCR of the pages that need it ---------------------------------------------------------- */
+
+struct render_arg {
+    PopplerDocument *pdf;
+    const int *pages; /* 1-based */
+    int dpi;
+};
+
+static int render_job(void *p, int index, PIX **out, char *msg, size_t msgsize)
+{
+    struct render_arg *a = p;
+    struct mn_error err = {0};
+    PopplerPage *page = poppler_document_get_page(a->pdf, a->pages[index] - 1);
+    int ret = -1;
+    *out = NULL;
+    if (!page)
+        snprintf(msg, msgsize, "cannot be loaded for OCR");
+    else if (mn_render_page(page, a->dpi, out, NULL, &err) < 0)
+        snprintf(msg, msgsize, "cannot be rendered: %s", err.msg);
+    else
+        ret = 0;
     g_clear_object(&page);
+    return ret;
+}
+
+/* Stable sort of the warnings by page (page-less ones first), so that warnings added after
+ * OCR stand with their page. */
+static void sort_warnings(struct mn_doc *doc)
+{
+    for (size_t i = 1; i < doc->nwarnings; i++) {
+        struct mn_warning w = doc->warnings[i];
+        size_t j = i;
+        while (j > 0 && doc->warnings[j - 1].page > w.page) {
+            doc->warnings[j] = doc->warnings[j - 1];
+            j--;
+        }
+        doc->warnings[j] = w;
+    }
 }
 
 /* Opens doc->input with a password. poppler-glib 22.12's from_bytes and from_data crash (a use
@@ -364,6 +585,111 @@ out:
     return pdf;
 }
 
+/* Reads pages 1..nread: the text layer, or OCR where the mode and the page call for it. */
+static int read_pages(struct mn_ctx *ctx, PopplerDocument *pdf, int nread, struct mn_doc *doc,
+                      struct mn_error *err)
+{
+    enum mn_ocr_mode mode = ctx ? ctx->opt.ocr : MN_OCR_NEVER;
+    struct mn_lines *pl = xcalloc((size_t)nread, sizeof *pl);
+    int *jobs = xcalloc((size_t)nread, sizeof *jobs), njobs = 0;
+    struct mn_ocr_result *res = NULL;
+    int ret = -1;
+
+    for (int i = 0; i < nread; i++) {
+        int pageno = i + 1; /* the one place where poppler's 0-based index becomes ours */
+        PopplerPage *page = poppler_document_get_page(pdf, i); /* transfer full */
+        struct page_info info;
+        char why[160] = "";
+        extract_page(page, pageno, &pl[i], &info);
+        bool ocr = false;
+        if (mode == MN_OCR_ALWAYS) {
+            ocr = page != NULL;
+            snprintf(why, sizeof why, "--ocr always");
+        } else if (mode == MN_OCR_AUTO) {
+            struct mn_buf t = MN_BUF_INIT;
+            mn_lines_join(&pl[i], &t);
+            ocr = page_needs_ocr(page, &info, t.buf, t.len, why, sizeof why);
+            mn_buf_release(&t);
+        } else if (info.state == PAGE_TEXT) {
+            struct mn_buf t = MN_BUF_INIT;
+            mn_lines_join(&pl[i], &t);
+            const char *garbage = mn_extract_garbage_reason(t.buf, t.len);
+            if (garbage)
+                mn_doc_warn(doc, "garbled_text", pageno,
+                            "page %d: text layer looks garbled (%s); OCR is off", pageno,
+                            garbage);
+            mn_buf_release(&t);
+        }
+        if (ocr)
+            jobs[njobs++] = pageno;
+        else if (info.state == PAGE_UNLOADED)
+            mn_doc_warn(doc, "empty_page", pageno, "page %d: cannot be loaded", pageno);
+        else if (info.state == PAGE_TOO_LARGE)
+            mn_doc_warn(doc, "page_too_large", pageno,
+                        "page %d: %zu characters (limit %d), skipped", pageno, info.nchars,
+                        MN_EXTRACT_MAX_PAGE_CHARS);
+        else if (info.state == PAGE_NO_TEXT)
+            mn_doc_warn(doc, "empty_page", pageno, "page %d: no text layer", pageno);
+        free(info.boxes);
+        g_clear_object(&page);
+    }
+
+    if (njobs > 0) {
+        struct mn_ocr_pool *pool = NULL;
+        if (mn_ocr_ctx_pool(ctx, &pool, err) < 0)
+            goto out;
+        res = xcalloc((size_t)njobs, sizeof *res);
+        struct render_arg ra = {.pdf = pdf, .pages = jobs, .dpi = ctx->opt.dpi};
+        unsigned steps = ctx->opt.ocr_steps >= 0 ? (unsigned)ctx->opt.ocr_steps
+                                                 : MN_OCR_STEPS_DEFAULT;
+        mn_ocr_pool_run(pool, njobs, jobs, render_job, &ra, steps, res);
+        for (int k = 0; k < njobs; k++) {
+            int pageno = jobs[k];
+            struct mn_ocr_result *r = &res[k];
+            if (r->failed) { /* keep whatever text layer the page had */
+                mn_doc_warn(doc, "ocr_failed", pageno, "%s", r->message);
+                continue;
+            }
+            mn_lines_release(&pl[pageno - 1]);
+            pl[pageno - 1] = r->lines;
+            memset(&r->lines, 0, sizeof r->lines);
+            mn_doc_add_ocr_page(doc, pageno);
+            if (r->rotation)
+                mn_doc_warn(doc, "ocr_rotated", pageno,
+                            "page %d: turned %d degrees clockwise to read it", pageno,
+                            90 * r->rotation);
+            if (fabs(r->angle) >= 0.05)
+                mn_doc_warn(doc, "ocr_deskewed", pageno, "page %d: deskewed by %.2f degrees",
+                            pageno, r->angle);
+            if (pl[pageno - 1].n == 0)
+                mn_doc_warn(doc, "empty_page", pageno, "page %d: OCR found no text", pageno);
+            else if (r->mean_conf < MN_OCR_PAGE_FLOOR)
+                mn_doc_warn(doc, "ocr_low_confidence", pageno,
+                            "page %d: mean word confidence %d (%d of %d words under %d)",
+                            pageno, r->mean_conf, r->nlow, r->nwords, MN_OCR_WORD_FLOOR);
+        }
+        sort_warnings(doc);
+    }
+
+    for (int i = 0; i < nread; i++) {
+        for (size_t k = 0; k < pl[i].n; k++)
+            mn_lines_push_take(&doc->lines, pl[i].v[k].text, pl[i].v[k].page);
+        free(pl[i].v);
+        pl[i].v = NULL;
+        pl[i].n = 0;
+    }
+    ret = 0;
+out:
+    for (int k = 0; res && k < njobs; k++)
+        mn_ocr_result_release(&res[k]);
+    free(res);
+    for (int i = 0; i < nread; i++)
+        mn_lines_release(&pl[i]);
+    free(pl);
+    free(jobs);
+    return ret;
+}
+
 int mn_extract_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
 {
     const char *password = ctx ? ctx->opt.password : NULL;
@@ -405,8 +731,8 @@ int mn_extract_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         mn_doc_warn(doc, "pages_skipped", 0, "'%s' has %d pages; only the first %d were read",
                     doc->path, npages, max_pages);
     }
-    for (int i = 0; i < nread; i++)
-        extract_page(pdf, i, doc);
+    if (read_pages(ctx, pdf, nread, doc, err) < 0)
+        goto out;
     ret = 0;
 out:
     g_clear_object(&pdf);

@@ -141,6 +141,20 @@ struct candidate {
     bool from_bullet;
 };
 
+/* How much a candidate looks like a heading rather than a numbered sentence: titles rarely
+ * end in a full stop ("4. Handleplanen blev taget til efterretning." is a numbered decision)
+ * and are seldom long. */
+static double heading_quality(const char *title)
+{
+    size_t n = strlen(title);
+    double q = 1.0;
+    if (n > 0 && title[n - 1] == '.' && !(n >= 4 && strcmp(title + n - 4, "Evt.") == 0))
+        q -= 0.5;
+    if (n > 150)
+        q -= 0.3;
+    return q;
+}
+
 /* Chooses the headings: the chain of candidates whose numbers go up that scores best, a
  * step of one counting most. A numbered table row ("9 Køb og salg -4.648 ...") or a list
  * inside an item then cannot hijack the sequence, as a greedy left-to-right pass would let
@@ -157,7 +171,8 @@ static size_t choose_chain(struct candidate *c, size_t n, struct heading **out)
         for (size_t i = 0; i < j; i++) {
             if (score[i] < 0)
                 continue;
-            double w = follow_weight(c[i].h.number, c[j].h.number, c[j].from_bullet);
+            double w = follow_weight(c[i].h.number, c[j].h.number, c[j].from_bullet) *
+                       heading_quality(c[j].h.title);
             if (w > 0 && score[i] + w > score[j]) {
                 score[j] = score[i] + w;
                 prev[j] = i;
@@ -758,7 +773,7 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         /* a title wrapped onto a second line: long first line, lowercase continuation */
         if (from < to && strlen(h[k].title) > 20 && l->v[from].text[0] &&
             !is_bullet(l->v[from].text) && !starts_upper(l->v[from].text) &&
-            strlen(l->v[from].text) < 80 && !match(rules, "section", l->v[from].text, &m)) {
+            strlen(l->v[from].text) < 80) {
             append_field(&h[k].title, l->v[from].text, " ");
             from++;
         }

@@ -222,7 +222,13 @@ static void mark_running(struct mn_doc *doc, const struct mn_rules *rules, bool 
             last_page = zl[b].page;
             b++;
         }
-        if (pages >= need && !matches(rules, "group", l->v[zl[a].index].text, m))
+        /* a label or heading at a page top twice may be chance ("Bilag" in flowing text):
+         * such a line must open most pages to count as furniture (Ballerup's "Referat") */
+        const char *text = l->v[zl[a].index].text;
+        bool structural = matches(rules, "section", text, m) || matches(rules, "item", text, m) ||
+                          matches(rules, "header", text, m);
+        int need_here = structural && need < npages_seen / 2 + 1 ? npages_seen / 2 + 1 : need;
+        if (pages >= need_here && !matches(rules, "group", text, m))
             for (size_t k = a; k < b; k++)
                 recurs[zl[k].index] = true;
         a = b;

@@ -337,6 +337,7 @@ static gunichar first_char(const char *s, size_t len)
 struct site {
     size_t frag;   /* byte offset where the fragment's letters start */
     size_t hyphen; /* byte offset of the hyphen (end of the fragment) */
+    bool numeric;  /* the fragment is a number: the hyphen is real ("2025-2028") */
 };
 
 /* True when 's' ends in letter + hyphen (+ blanks); fills 'st'. */
@@ -359,8 +360,15 @@ static bool find_site(const char *s, struct site *st)
             break;
         f = p;
     }
-    if (f == h)
-        return false;
+    st->numeric = false;
+    if (f == h) {
+        /* a number range or compound broken at its hyphen ("2025-" / "2028") */
+        while (f > 0 && mn_isdigit((unsigned char)s[f - 1]))
+            f--;
+        if (f == h || (f > 0 && !(s[f - 1] == ' ' || s[f - 1] == '(')))
+            return false;
+        st->numeric = true;
+    }
     st->frag = f;
     st->hyphen = h;
     return true;
@@ -882,6 +890,9 @@ static bool repair_line(struct mn_lines *lines, size_t i, struct pass *ps)
     const char *t = lines->v[j].text;
 
     struct decision d;
+    if (st.numeric && (c.kind == CONT_NUMBER || c.kind == CONT_WORD))
+        d = (struct decision){ACT_KEEP, "a number before the hyphen"};
+    else
     switch (c.kind) {
     case CONT_COMMA:
         d = (struct decision){ACT_KEEP, "comma follows"};

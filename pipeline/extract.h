@@ -42,12 +42,28 @@ struct mn_glyph {
 struct mn_lines;
 void mn_extract_glyphs(struct mn_glyph *g, size_t n, int page, struct mn_lines *lines);
 
+/* Why a page's text (UTF-8, 'len' bytes, borrowed) is garbage rather than text: a static
+ * string naming the reason ("(cid:" runs, private-use or invalid characters beyond symbol-font
+ * bullets, mostly neither letters nor digits), or NULL when it looks like text or is too short
+ * (under 20 non-space characters) to judge. Never fails. */
+const char *mn_extract_garbage_reason(const char *text, size_t len);
+
 /* Stage entry: opens doc->input (bytes read by input.c; borrowed) with ctx->opt.password and
  * appends the text of every page to doc->lines; sets doc->npages to the document's page count.
  * With ctx->opt.max_pages > 0 only that many pages are read (warning "pages_skipped").
- * Warnings: "empty_page" for a page without a text layer (a candidate for OCR),
- * "page_too_large" for a page over MN_EXTRACT_MAX_PAGE_CHARS (skipped).
- * Returns 0, or -1 with err set: MN_E_PDF_ENCRYPTED (no or wrong password), MN_E_PDF_DAMAGED.
+ * OCR (ctx->opt.ocr): in auto mode a page is read by OCR when it has no text layer but ink,
+ * when its text layer is garbage (mn_extract_garbage_reason), or when it holds much more ink
+ * outside its text than inside (a scan with a few stray characters; checked only on pages
+ * that are at least a fifth image, at 50 dpi). "always" reads every page by OCR, "never"
+ * none. OCR pages are rendered at ctx->opt.dpi here and recognised by the context's OCR pool
+ * (ocr.h), which is created on the first page that needs it; their lines replace the text
+ * layer's and their numbers go to doc->ocr_pages.
+ * Warnings: "empty_page" for a page without text (blank, or OCR found none),
+ * "page_too_large" for a page over MN_EXTRACT_MAX_PAGE_CHARS (skipped), "ocr_low_confidence"
+ * (mean word confidence under MN_OCR_PAGE_FLOOR), "ocr_deskewed" (the angle corrected),
+ * "ocr_failed" (the page's text layer is kept), "garbled_text" (with --ocr never).
+ * Returns 0, or -1 with err set: MN_E_PDF_ENCRYPTED (no or wrong password), MN_E_PDF_DAMAGED,
+ * MN_E_OCR_INIT (a page needs OCR and tesseract cannot be set up).
  * Not thread-safe across threads sharing a document; each call opens its own. */
 int mn_extract_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err) MN_WUR;
 

@@ -17,10 +17,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "buf.h"
 #include "doc.h"
 #include "emit.h"
 #include "err.h"
+#include "main_batch.h"
 #include "pipeline.h"
 #include "rules.h"
 
@@ -37,6 +39,9 @@ static const char usage_text[] =
     "usage: minutes convert [options] FILE        convert one PDF or text file ('-' = stdin)\n"
     "       minutes text [--stage STAGE] [options] FILE\n"
     "                                             print the text after a stage\n"
+    "       minutes batch [-j N] [-o OUTDIR] [--jsonl FILE|-] [batch options] [options]\n"
+    "                     PATH...                 convert files and folders (walked for\n"
+    "                                             .pdf and .txt; '-' = paths on stdin)\n"
     "       minutes check-rules [--rules-dir DIR] [--rules FILE]\n"
     "                                             load the rules and check their examples\n"
     "       minutes --help | --version\n"
@@ -53,9 +58,25 @@ static const char usage_text[] =
     "                         with a warning\n"
     "      --ocr MODE         auto (default), always or never\n"
     "      --dpi N            OCR resolution (default 300)\n"
+    "  -j, --jobs N           OCR threads (default: one per core)\n"
     "      --stage STAGE      for 'text': extract, clean or dehyphen (default dehyphen)\n"
     "\n"
-    "exit status: 0 ok, 1 input not convertible, 2 usage, 3 rules, 4 system/output error\n";
+    "batch options (README.md, \"Batch conversion\"):\n"
+    "  -o, --output OUTDIR    one record per input, OUTDIR/<path>.json, plus manifest.jsonl\n"
+    "                         and errors.jsonl; a re-run converts only what changed\n"
+    "      --jsonl FILE|-     also (or only) one record per line to FILE or stdout\n"
+    "  -j, --jobs N           documents converted at a time (default: one per core)\n"
+    "      --timeout S        seconds per document before its worker is killed (default\n"
+    "                         600; 0 = none)\n"
+    "      --mem-limit MIB    address space per worker (default 4096; 0 = none)\n"
+    "      --shard K/N        convert only the K-th of N slices of the inputs (by path hash)\n"
+    "      --force            convert everything again\n"
+    "      --retry-errors     convert again the unchanged documents that failed before\n"
+    "      --no-files         with -o: keep only the manifest and the error list in OUTDIR\n"
+    "  -q, --quiet            no progress, no failure lines, no summary\n"
+    "\n"
+    "exit status: 0 ok, 1 input not convertible (batch: some document failed), 2 usage,\n"
+    "             3 rules, 4 system/output error; batch: 130/143 interrupted\n";
 
 static int usage_error(const char *what, const char *arg)
 {
@@ -154,6 +175,14 @@ enum {
     OPT_OCR,
     OPT_DPI,
     OPT_STAGE,
+    OPT_JSONL,
+    OPT_TIMEOUT,
+    OPT_MEM_LIMIT,
+    OPT_SHARD,
+    OPT_FORCE,
+    OPT_RETRY_ERRORS,
+    OPT_NO_FILES,
+    OPT_JOBS = 'j',
 };
 
 static const struct option long_options[] = {
@@ -167,6 +196,15 @@ static const struct option long_options[] = {
     {"ocr", required_argument, NULL, OPT_OCR},
     {"dpi", required_argument, NULL, OPT_DPI},
     {"stage", required_argument, NULL, OPT_STAGE},
+    {"jobs", required_argument, NULL, OPT_JOBS},
+    {"jsonl", required_argument, NULL, OPT_JSONL},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"mem-limit", required_argument, NULL, OPT_MEM_LIMIT},
+    {"shard", required_argument, NULL, OPT_SHARD},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"retry-errors", no_argument, NULL, OPT_RETRY_ERRORS},
+    {"no-files", no_argument, NULL, OPT_NO_FILES},
+    {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -177,6 +215,9 @@ struct cli {
     const char *output;
     const char *stage;
     char rules_buf[PATH_MAX];
+    struct mn_batch_options batch; /* 'minutes batch' only */
+    const char *batch_only;        /* a batch option given, for the error of other commands */
+    bool quiet;
 };
 
 /* Parses options after the command word. Returns -1 on success, else an exit code. */
@@ -186,8 +227,54 @@ static int parse_options(int argc, char **argv, struct cli *cli)
     long v;
     const char *rules_dir = NULL;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:r:hV", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:r:j:qhV", long_options, NULL)) != -1) {
         switch (c) {
+        case 'q':
+            cli->quiet = true;
+            break;
+        case OPT_JSONL:
+            cli->batch.jsonl = optarg;
+            cli->batch_only = "--jsonl";
+            break;
+        case OPT_TIMEOUT:
+            if (mn_parse_int(optarg, 0, 100000000, &v) < 0)
+                return usage_error("--timeout wants seconds (0 = none), not", optarg);
+            cli->batch.timeout = (int)v;
+            cli->batch_only = "--timeout";
+            break;
+        case OPT_MEM_LIMIT:
+            if (mn_parse_int(optarg, 0, 1L << 30, &v) < 0)
+                return usage_error("--mem-limit wants MiB (0 = none), not", optarg);
+            cli->batch.mem_limit = (long long)v << 20;
+            cli->batch_only = "--mem-limit";
+            break;
+        case OPT_SHARD: {
+            const char *slash = strchr(optarg, '/');
+            long k, n;
+            char kbuf[16];
+            if (!slash || (size_t)(slash - optarg) >= sizeof kbuf)
+                return usage_error("--shard wants K/N with 1 <= K <= N, not", optarg);
+            memcpy(kbuf, optarg, (size_t)(slash - optarg));
+            kbuf[slash - optarg] = '\0';
+            if (mn_parse_int(slash + 1, 1, 1000000, &n) < 0 || mn_parse_int(kbuf, 1, n, &k) < 0)
+                return usage_error("--shard wants K/N with 1 <= K <= N, not", optarg);
+            cli->batch.shard_k = (int)k;
+            cli->batch.shard_n = (int)n;
+            cli->batch_only = "--shard";
+            break;
+        }
+        case OPT_FORCE:
+            cli->batch.force = true;
+            cli->batch_only = "--force";
+            break;
+        case OPT_RETRY_ERRORS:
+            cli->batch.retry_errors = true;
+            cli->batch_only = "--retry-errors";
+            break;
+        case OPT_NO_FILES:
+            cli->batch.no_files = true;
+            cli->batch_only = "--no-files";
+            break;
         case 'o':
             cli->output = optarg;
             break;
@@ -215,6 +302,11 @@ static int parse_options(int argc, char **argv, struct cli *cli)
             if (mn_parse_int(optarg, 50, 1200, &v) < 0)
                 return usage_error("--dpi wants a number from 50 to 1200, not", optarg);
             cli->opt.dpi = (int)v;
+            break;
+        case OPT_JOBS:
+            if (mn_parse_int(optarg, 1, 64, &v) < 0)
+                return usage_error("--jobs wants a number from 1 to 64, not", optarg);
+            cli->opt.jobs = (int)v;
             break;
         case OPT_OCR:
             if (strcmp(optarg, "auto") == 0)
@@ -305,11 +397,35 @@ static int finish_stdout(int code)
     return code;
 }
 
+/* tesseract's OpenMP threads make a page several times slower when pages already run in
+ * parallel (and on few cores at all). libgomp reads OMP_THREAD_LIMIT once, when it is loaded
+ * (before main), so when it is unset we set it and execute ourselves again. */
+static void limit_openmp(char **argv)
+{
+    if (getenv("OMP_THREAD_LIMIT"))
+        return;
+    if (setenv("OMP_THREAD_LIMIT", "1", 1) == 0)
+        execv("/proc/self/exe", argv); /* returns only on failure: go on as we are */
+}
+
 int main(int argc, char **argv)
 {
     struct cli cli = {0};
+    if (argc >= 2 && (strcmp(argv[1], "convert") == 0 || strcmp(argv[1], "text") == 0 ||
+                      strcmp(argv[1], "batch") == 0))
+        limit_openmp(argv);
     mn_options_default(&cli.opt);
+    const char *steps = getenv("MINUTES_OCR_STEPS"); /* tuning: MN_OCR_STEP_* bits */
+    long nsteps;
+    if (steps && mn_parse_int(steps, 0, 255, &nsteps) == 0)
+        cli.opt.ocr_steps = (int)nsteps;
     cli.stage = "dehyphen";
+    cli.batch.timeout = 600;
+#if defined(__SANITIZE_ADDRESS__)
+    cli.batch.mem_limit = 0; /* ASan reserves terabytes of address space */
+#else
+    cli.batch.mem_limit = 4096LL << 20;
+#endif
     if (argc < 2) {
         fprintf(stderr, "%s", usage_text);
         return EXIT_USAGE;
@@ -324,14 +440,20 @@ int main(int argc, char **argv)
         return finish_stdout(0);
     }
     bool convert = strcmp(cmd, "convert") == 0, text = strcmp(cmd, "text") == 0;
-    bool check = strcmp(cmd, "check-rules") == 0;
-    if (!convert && !text && !check)
+    bool check = strcmp(cmd, "check-rules") == 0, batch = strcmp(cmd, "batch") == 0;
+    if (!convert && !text && !check && !batch)
         return usage_error("unknown command", cmd);
     int rc = parse_options(argc - 1, argv + 1, &cli);
     if (rc >= 0)
         return finish_stdout(rc);
     int nargs = argc - 1 - optind;
     char **args = argv + 1 + optind;
+    if (batch) {
+        cli.batch.outdir = cli.output;
+        return finish_stdout(mn_cli_batch(&cli.opt, &cli.batch, cli.quiet, nargs, args));
+    }
+    if (cli.batch_only)
+        return usage_error("only 'minutes batch' takes", cli.batch_only);
     if (check) {
         if (nargs != 0)
             return usage_error("check-rules takes no file, got", args[0]);

@@ -60,13 +60,36 @@ static void despeckle(PIX *gray, PIX *bin, int dpi)
     pixDestroy(&big);
 }
 
-PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle)
+PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation)
 {
     PIX *cur = pixClone(gray), *next = NULL;
     int dpi = pixGetXRes(gray) > 0 ? pixGetXRes(gray) : 300;
 
     if (angle)
         *angle = 0;
+    if (rotation)
+        *rotation = 0;
+    if (steps & MN_OCR_STEP_ORIENT) {
+        /* leptonica's morphological up/left test on a binary image (about 300 ppi) */
+        PIX *bin = pixConvertTo1(cur, 160);
+        l_float32 upconf = 0, leftconf = 0;
+        l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
+        if (bin && pixOrientDetect(bin, &upconf, &leftconf, 0, 0) == 0 &&
+            makeOrientDecision(upconf, leftconf, 0.0f, 0.0f, &orient, 0) == 0) {
+            int quads = orient == L_TEXT_ORIENT_LEFT    ? 1
+                        : orient == L_TEXT_ORIENT_DOWN  ? 2
+                        : orient == L_TEXT_ORIENT_RIGHT ? 3
+                                                        : 0;
+            next = quads ? pixRotateOrth(cur, quads) : NULL;
+            if (next) {
+                pixDestroy(&cur);
+                cur = next;
+                if (rotation)
+                    *rotation = quads;
+            }
+        }
+        pixDestroy(&bin);
+    }
     if (steps & MN_OCR_STEP_NORMALIZE) {
         next = pixBackgroundNormSimple(cur, NULL, NULL);
         if (next) {
@@ -186,7 +209,7 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
     double sumconf = 0;
 
     memset(res, 0, sizeof *res);
-    img = mn_ocr_prepare(gray, steps, &res->angle);
+    img = mn_ocr_prepare(gray, steps, &res->angle, &res->rotation);
     if (!img) {
         res->failed = true;
         snprintf(res->message, sizeof res->message, "page %d: image clean-up failed", page);
@@ -242,6 +265,11 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
     } while (TessResultIteratorNext(it, RIL_SYMBOL));
 done:
     res->mean_conf = res->nwords ? (int)lround(sumconf / res->nwords) : 0;
+    /* Ink boxes leave gaps between the letters of a word, which the line builder would take
+     * for spaces: inside a word, each box reaches to the next one. */
+    for (size_t i = 1; i < ng; i++)
+        if (!g[i].space_before && !g[i].line_start && g[i].x1 > g[i - 1].x2)
+            g[i - 1].x2 = g[i].x1;
     if (ng > 0)
         mn_extract_glyphs(g, ng, page, &res->lines);
 out:

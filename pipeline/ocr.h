@@ -38,8 +38,10 @@ enum {
     MN_OCR_STEP_DESKEW = 1 << 1,    /* find the skew angle and rotate back */
     MN_OCR_STEP_DESPECKLE = 1 << 2, /* remove isolated specks (bilevel scans, fax) */
     MN_OCR_STEP_BINARIZE = 1 << 3,  /* our own adaptive binarisation instead of tesseract's */
+    MN_OCR_STEP_ORIENT = 1 << 4,    /* turn pages scanned sideways or upside down upright */
 };
-#define MN_OCR_STEPS_DEFAULT (MN_OCR_STEP_NORMALIZE | MN_OCR_STEP_DESKEW | MN_OCR_STEP_DESPECKLE)
+#define MN_OCR_STEPS_DEFAULT                                                                     \
+    (MN_OCR_STEP_ORIENT | MN_OCR_STEP_NORMALIZE | MN_OCR_STEP_DESKEW | MN_OCR_STEP_DESPECKLE)
 
 /* The text of one recognised page. Released with mn_ocr_result_release. */
 struct mn_ocr_result {
@@ -47,6 +49,7 @@ struct mn_ocr_result {
     int mean_conf;         /* tesseract's mean word confidence, 0-100 */
     int nwords, nlow;      /* words, and words under MN_OCR_WORD_FLOOR */
     double angle;          /* skew found and corrected, in degrees (0 = none) */
+    int rotation;          /* quarter turns clockwise applied to make the page upright */
     bool failed;           /* rendering or recognition failed: 'message' says why */
     char message[256];
 };
@@ -55,9 +58,10 @@ void mn_ocr_result_release(struct mn_ocr_result *r);
 
 /* Clean-up (pure leptonica): from a borrowed 8 bpp grey Pix with its resolution set, returns
  * a new image for tesseract (free with pixDestroy) after the 'steps' (MN_OCR_STEP_*); *angle
- * (may be NULL) receives the skew corrected, in degrees. Returns NULL only if leptonica fails
+ * (may be NULL) receives the skew corrected, in degrees, *rotation (may be NULL) the quarter
+ * turns clockwise applied. Returns NULL only if leptonica fails
  * to allocate. */
-PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle);
+PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation);
 
 /* Creates an engine for 'lang' with tessdata from 'tessdata' (NULL = tesseract's default,
  * honouring TESSDATA_PREFIX). Returns 0 with *out owned by the caller (mn_ocr_free), or -1

@@ -327,8 +327,9 @@ static size_t cp_len(const char *s)
 static bool ended_short(const struct builder *b, const char *next)
 {
     /* a line ending in ':' leads into what follows ("med denne bemærkning:") */
+    bool url = strncmp(next, "http", 4) == 0 || strncmp(next, "www.", 4) == 0;
     return b->wide > 0 && b->last_len > 0 && b->last_len * 10 < b->wide * 6 &&
-           starts_upper(next) && !b->last_colon;
+           (starts_upper(next) || url) && !b->last_colon;
 }
 
 static void add_text_line(struct builder *b, const char *s)

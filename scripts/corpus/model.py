@@ -60,10 +60,20 @@ def table_text(rows):
     return "\n".join("\t".join(c for c in row) for row in rows)
 
 
+NUMBERED_POINT = re.compile(r"^\d{1,2}\)\s+")
+
+
+def is_point(b):
+    """A list entry: a bullet, or a paragraph numbered "1) ..." (the spec counts both)."""
+    return b[0] == "li" or (b[0] == "p" and NUMBERED_POINT.match(b[1]) is not None)
+
+
 def section_record(sec):
     prose, bullets = [], []
     for b in sec["blocks"]:
-        if b[0] in ("p", "sub"):
+        if b[0] == "p" and is_point(b):
+            bullets.append(NUMBERED_POINT.sub("", b[1], count=1))
+        elif b[0] in ("p", "sub"):
             prose.append(b[1])
         elif b[0] == "table":
             prose.append(table_text(b[1]))
@@ -85,11 +95,11 @@ def item_record(it, page=None):
     for s, r in zip(it["sections"], secs):
         if s["kind"] == "recommendation" and rec is None:
             blocks = s["blocks"]
-            first_li = next((i for i, b in enumerate(blocks) if b[0] == "li"), None)
+            first_li = next((i for i, b in enumerate(blocks) if is_point(b)), None)
             if first_li is None:
                 rec = {"intro": r["text"], "points": []}
             else:
-                before = [b for b in blocks[:first_li] if b[0] != "li"]
+                before = [b for b in blocks[:first_li] if not is_point(b)]
                 rec = {"intro": block_text(before[-1]) if before else None,
                        "points": r["bullets"]}
         elif s["kind"] == "attachments":

@@ -211,7 +211,8 @@ static void mark_running(struct mn_doc *doc, const struct mn_rules *rules, bool 
         start = end;
     }
     /* which keys recur on enough pages */
-    qsort(zl, nz, sizeof *zl, cmp_zone);
+    if (nz > 0) /* qsort(NULL, 0) is undefined (UBSan: nonnull) */
+        qsort(zl, nz, sizeof *zl, cmp_zone);
     int need = npages_seen / 3 > 2 ? npages_seen / 3 : 2;
     bool *recurs = xcalloc(l->n ? l->n : 1, sizeof *recurs);
     for (size_t a = 0; a < nz;) {
@@ -408,10 +409,40 @@ static bool ends_paragraph(const char *s)
 }
 
 /* A paragraph that runs over a page break must not be split by the blank line left where
- * the running header was: drop the blank when the page's last line does not end a sentence
- * or the next page goes on in lower case. */
+ * the running header was: drop the blank when the page's last line does not end a sentence,
+ * runs to the margin, or the next page goes on in lower case. */
+static size_t cp_len(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The length of a full line of the text's column (90th percentile), 0 when unknown. */
+static size_t column_width(const struct mn_lines *l)
+{
+    size_t *len = xmalloc((l->n + 1) * sizeof *len), n = 0, wide = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].text[0] && !strchr(l->v[i].text, '\t'))
+            len[n++] = cp_len(l->v[i].text);
+    if (n >= 20) {
+        qsort(len, n, sizeof *len, cmp_size);
+        wide = len[n * 9 / 10];
+    }
+    free(len);
+    return wide;
+}
+
 static void join_across_pages(struct mn_lines *l)
 {
+    size_t wide = column_width(l);
     size_t w = 0;
     for (size_t i = 0; i < l->n; i++) {
         if (l->v[i].text[0] == '\0' && w > 0 && i + 1 < l->n && l->v[w - 1].text[0] &&
@@ -419,7 +450,9 @@ static void join_across_pages(struct mn_lines *l)
             const char *prev = l->v[w - 1].text, *next = l->v[i + 1].text;
             unsigned char c = (unsigned char)next[0];
             bool lower = mn_islower_ascii(c) || (c == 0xC3 && (unsigned char)next[1] >= 0xA0);
-            if (!ends_paragraph(prev) || lower) {
+            /* a page's last line that runs to the margin did not end its paragraph */
+            bool full = wide > 0 && wide <= 200 && cp_len(prev) * 100 >= wide * 85;
+            if (!ends_paragraph(prev) || lower || full) {
                 free(l->v[i].text);
                 continue;
             }

@@ -420,6 +420,17 @@ static char *label_heading(const char *line, struct mn_match *m, char **rest)
     return tabs_to_spaces(xstrndup(line, hl));
 }
 
+/* Length of a point's number mark ("1. ", "2) "), 0 when it has none. */
+static size_t point_mark_len(const char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && i < 2 && mn_isdigit((unsigned char)p[i]))
+        i++;
+    if (i == 0 || i + 1 >= n || (p[i] != '.' && p[i] != ')') || p[i + 1] != ' ')
+        return 0;
+    return i + 2;
+}
+
 static const char *toc_group(const struct mn_doc *doc, const char *number)
 {
     for (size_t i = 0; i < doc->toc_numbers.n; i++)
@@ -503,8 +514,9 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
                     for (const char *p = end + 2; *p;) {
                         const char *e = strstr(p, "\n\n");
                         size_t n = e ? (size_t)(e - p) : strlen(p);
-                        if (n)
-                            mn_strings_push_take(&it->rec_points, xstrndup(p, n));
+                        size_t mark = point_mark_len(p, n);
+                        if (n > mark)
+                            mn_strings_push_take(&it->rec_points, xstrndup(p + mark, n - mark));
                         p += n + (e ? 2 : 0);
                     }
                 }
@@ -772,9 +784,10 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         it->page = doc->is_text ? 0 : l->v[h[k].number_line].page;
         it->is_public = true;
         /* a title wrapped onto a second line: long first line, lowercase continuation */
-        if (from < to && strlen(h[k].title) > 20 && l->v[from].text[0] &&
-            !is_bullet(l->v[from].text) && !starts_upper(l->v[from].text) &&
-            strlen(l->v[from].text) < 80) {
+        for (int wraps = 0; wraps < 3 && from < to && strlen(h[k].title) > 20 &&
+                            l->v[from].text[0] && !is_bullet(l->v[from].text) &&
+                            !starts_upper(l->v[from].text) && strlen(l->v[from].text) < 100;
+             wraps++) {
             append_field(&h[k].title, l->v[from].text, " ");
             from++;
         }

@@ -60,12 +60,23 @@ def table_text(rows):
     return "\n".join("\t".join(c for c in row) for row in rows)
 
 
-NUMBERED_POINT = re.compile(r"^\d{1,2}\)\s+")
+NUMBERED_POINT = re.compile(r"^(?:\d{1,2}\)|[-–])\s+")
+DOTTED_POINT = re.compile(r"^\d{1,2}[.)]\s+")
 
 
 def is_point(b):
-    """A list entry: a bullet, or a paragraph numbered "1) ..." (the spec counts both)."""
+    """A list entry: a bullet, or a paragraph that starts "1) " or "- " (the spec counts
+    "1)", "-" and "–" as bullet marks)."""
     return b[0] == "li" or (b[0] == "p" and NUMBERED_POINT.match(b[1]) is not None)
+
+
+def is_rec_point(b):
+    """In an Indstilling, numbered paragraphs "1. at ..." are its points too."""
+    return is_point(b) or (b[0] == "p" and DOTTED_POINT.match(b[1]) is not None)
+
+
+def point_text(b):
+    return b[1] if b[0] == "li" else DOTTED_POINT.sub("", NUMBERED_POINT.sub("", b[1], count=1), count=1)
 
 
 def section_record(sec):
@@ -95,17 +106,18 @@ def item_record(it, page=None):
     for s, r in zip(it["sections"], secs):
         if s["kind"] == "recommendation" and rec is None:
             blocks = s["blocks"]
-            first_li = next((i for i, b in enumerate(blocks) if is_point(b)), None)
+            first_li = next((i for i, b in enumerate(blocks) if is_rec_point(b)), None)
             if first_li is None:
                 rec = {"intro": r["text"], "points": []}
             else:
-                before = [b for b in blocks[:first_li] if not is_point(b)]
+                before = [b for b in blocks[:first_li] if not is_rec_point(b)]
                 rec = {"intro": block_text(before[-1]) if before else None,
-                       "points": r["bullets"]}
+                       "points": [point_text(b) for b in blocks if is_rec_point(b)]}
         elif s["kind"] == "attachments":
             atts += r["bullets"] if r["bullets"] else ([r["text"]] if r["text"] else [])
         elif s["kind"] == "decision":
-            decisions.append("\n\n".join(block_text(b) for b in s["blocks"]))
+            decisions.append("\n\n".join(point_text(b) if is_point(b) else block_text(b)
+                                         for b in s["blocks"]))
     return {
         "number": it["number"], "order": it["order"], "title": it["title"],
         "public": it["public"], "group": it["group"], "page": page,

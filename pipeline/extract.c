@@ -366,8 +366,9 @@ const char *mn_extract_garbage_reason(const char *text, size_t len)
         }
         const char *here = q;
         q = g_utf8_next_char(q);
-        if (g_unichar_isspace(c))
-            continue;
+        if (g_unichar_isspace(c) || c == '.' || c == 0x2026 || c == 0xB7 || c == '_' ||
+            c == '-' || c == 0x2013 || c == 0x2014)
+            continue; /* white space and dot leaders (tables of contents) */
         nonspace++;
         if (c >= 0xE000 && c <= 0xF8FF)
             bad += !is_pua_bullet(c);
@@ -507,7 +508,11 @@ struct render_arg {
     PopplerDocument *pdf;
     const int *pages; /* 1-based */
     int dpi;
+    gint64 deadline;  /* g_get_monotonic_time() past which no page is rendered; 0 = none */
+    int time_limit;   /* seconds, for the message */
 };
+
+#define TIME_LIMIT_MSG "time limit of " /* render_job's message when it hit the time limit */
 
 static int render_job(void *p, int index, PIX **out, char *msg, size_t msgsize)
 {
@@ -516,7 +521,9 @@ static int render_job(void *p, int index, PIX **out, char *msg, size_t msgsize)
     PopplerPage *page = poppler_document_get_page(a->pdf, a->pages[index] - 1);
     int ret = -1;
     *out = NULL;
-    if (!page)
+    if (a->deadline && g_get_monotonic_time() > a->deadline)
+        snprintf(msg, msgsize, TIME_LIMIT_MSG "%d s reached", a->time_limit);
+    else if (!page)
         snprintf(msg, msgsize, "cannot be loaded for OCR");
     else if (mn_render_page(page, a->dpi, out, NULL, &err) < 0)
         snprintf(msg, msgsize, "cannot be rendered: %s", err.msg);
@@ -594,9 +601,17 @@ static int read_pages(struct mn_ctx *ctx, PopplerDocument *pdf, int nread, struc
     int *jobs = xcalloc((size_t)nread, sizeof *jobs), njobs = 0;
     struct mn_ocr_result *res = NULL;
     int ret = -1;
+    int limit = ctx ? ctx->opt.time_limit : 0, nlate = 0, first_late = 0, last_late = 0;
+    gint64 deadline = limit > 0 ? g_get_monotonic_time() + (gint64)limit * G_USEC_PER_SEC : 0;
 
     for (int i = 0; i < nread; i++) {
         int pageno = i + 1; /* the one place where poppler's 0-based index becomes ours */
+        if (deadline && g_get_monotonic_time() > deadline) { /* bounded work: stop reading */
+            mn_doc_warn(doc, "time_limit", 0,
+                        "time limit of %d s reached: pages %d to %d of '%s' not read", limit,
+                        pageno, nread, doc->path);
+            break;
+        }
         PopplerPage *page = poppler_document_get_page(pdf, i); /* transfer full */
         struct page_info info;
         char why[160] = "";
@@ -639,13 +654,20 @@ static int read_pages(struct mn_ctx *ctx, PopplerDocument *pdf, int nread, struc
         if (mn_ocr_ctx_pool(ctx, &pool, err) < 0)
             goto out;
         res = xcalloc((size_t)njobs, sizeof *res);
-        struct render_arg ra = {.pdf = pdf, .pages = jobs, .dpi = ctx->opt.dpi};
+        struct render_arg ra = {.pdf = pdf, .pages = jobs, .dpi = ctx->opt.dpi,
+                                .deadline = deadline, .time_limit = limit};
         unsigned steps = ctx->opt.ocr_steps >= 0 ? (unsigned)ctx->opt.ocr_steps
                                                  : MN_OCR_STEPS_DEFAULT;
         mn_ocr_pool_run(pool, njobs, jobs, render_job, &ra, steps, res);
         for (int k = 0; k < njobs; k++) {
             int pageno = jobs[k];
             struct mn_ocr_result *r = &res[k];
+            if (r->failed && strstr(r->message, TIME_LIMIT_MSG)) { /* one warning for all */
+                if (nlate++ == 0)
+                    first_late = pageno;
+                last_late = pageno;
+                continue;
+            }
             if (r->failed) { /* keep whatever text layer the page had */
                 mn_doc_warn(doc, "ocr_failed", pageno, "%s", r->message);
                 continue;
@@ -661,6 +683,10 @@ static int read_pages(struct mn_ctx *ctx, PopplerDocument *pdf, int nread, struc
             if (fabs(r->angle) >= 0.05)
                 mn_doc_warn(doc, "ocr_deskewed", pageno, "page %d: deskewed by %.2f degrees",
                             pageno, r->angle);
+            if (r->nnoise > 0)
+                mn_doc_warn(doc, "ocr_noise", pageno,
+                            "page %d: %d low-confidence marks dropped (graphics or specks)",
+                            pageno, r->nnoise);
             if (pl[pageno - 1].n == 0)
                 mn_doc_warn(doc, "empty_page", pageno, "page %d: OCR found no text", pageno);
             else if (r->mean_conf < MN_OCR_PAGE_FLOOR)
@@ -668,6 +694,10 @@ static int read_pages(struct mn_ctx *ctx, PopplerDocument *pdf, int nread, struc
                             "page %d: mean word confidence %d (%d of %d words under %d)",
                             pageno, r->mean_conf, r->nlow, r->nwords, MN_OCR_WORD_FLOOR);
         }
+        if (nlate > 0)
+            mn_doc_warn(doc, "time_limit", first_late,
+                        "time limit of %d s reached: %d page(s) from page %d to %d not read by "
+                        "OCR", limit, nlate, first_late, last_late);
         sort_warnings(doc);
     }
 

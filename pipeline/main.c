@@ -56,6 +56,8 @@ static const char usage_text[] =
     "      --text             treat the input as plain text\n"
     "      --max-pages N      read at most N pages (default 5000); the rest is skipped\n"
     "                         with a warning\n"
+    "      --time-limit S     stop reading pages (text layer and OCR) S seconds into a\n"
+    "                         document; the rest is skipped with a warning (0 = none)\n"
     "      --ocr MODE         auto (default), always or never\n"
     "      --dpi N            OCR resolution (default 300)\n"
     "  -j, --jobs N           OCR threads (default: one per core)\n"
@@ -172,6 +174,7 @@ enum {
     OPT_PASSWORD,
     OPT_TEXT,
     OPT_MAX_PAGES,
+    OPT_TIME_LIMIT,
     OPT_OCR,
     OPT_DPI,
     OPT_STAGE,
@@ -193,6 +196,7 @@ static const struct option long_options[] = {
     {"password", required_argument, NULL, OPT_PASSWORD},
     {"text", no_argument, NULL, OPT_TEXT},
     {"max-pages", required_argument, NULL, OPT_MAX_PAGES},
+    {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},
     {"ocr", required_argument, NULL, OPT_OCR},
     {"dpi", required_argument, NULL, OPT_DPI},
     {"stage", required_argument, NULL, OPT_STAGE},
@@ -292,6 +296,11 @@ static int parse_options(int argc, char **argv, struct cli *cli)
             break;
         case OPT_TEXT:
             cli->opt.is_text = true;
+            break;
+        case OPT_TIME_LIMIT:
+            if (mn_parse_int(optarg, 0, 86400, &v) < 0)
+                return usage_error("--time-limit wants seconds from 0 to 86400, not", optarg);
+            cli->opt.time_limit = (int)v;
             break;
         case OPT_MAX_PAGES:
             if (mn_parse_int(optarg, 1, 1000000, &v) < 0)

@@ -69,7 +69,8 @@ static void on_event(void *arg, const struct mn_batch_stats *st, const struct mn
         clear_line(v);
         fprintf(stderr, "minutes: error [%s] (%s): %s\n", d->outcome, d->stage, d->message);
     }
-    if (v->tty && (!d || st->elapsed - v->last_draw >= 0.2 || !v->line_shown))
+    size_t done = st->converted + st->failed;
+    if (v->tty && (!d || st->elapsed - v->last_draw >= 0.2 || !v->line_shown || done == st->todo))
         draw(v, st);
 }
 

@@ -154,6 +154,8 @@ int mn_ocr_new(const char *tessdata, const char *lang, struct mn_ocr **out, stru
                        dir && *dir ? dir : "(tesseract's default tessdata)");
     }
     TessBaseAPISetPageSegMode(o->api, PSM_AUTO);
+    /* tesseract's debug chatter ("Detected 148 diacritics") goes to stderr otherwise */
+    TessBaseAPISetVariable(o->api, "debug_file", "/dev/null");
     *out = o;
     return 0;
 }
@@ -199,6 +201,22 @@ static void add_symbol(struct mn_glyph **g, size_t *n, size_t *alloc, const char
     }
 }
 
+bool mn_ocr_is_noise(const char *word, float conf)
+{
+    if (!word || conf < MN_OCR_NOISE_FLOOR)
+        return true;
+    if (conf >= MN_OCR_MARK_FLOOR)
+        return false;
+    /* a doubtful word is kept when it has a letter or a digit ("c." of a lettered list is
+     * often read with low confidence); marks without one are rules, specks or graphics */
+    for (const char *q = word; *q; q = g_utf8_next_char(q)) {
+        gunichar c = g_utf8_get_char(q);
+        if (g_unichar_isalnum(c))
+            return false;
+    }
+    return true;
+}
+
 void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
                  struct mn_ocr_result *res)
 {
@@ -231,7 +249,7 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
     const TessPageIterator *pit = TessResultIteratorGetPageIterator(it);
     double scale = 72.0 / dpi; /* pixels to points, as poppler's boxes */
     double ly1 = 0, ly2 = 0;
-    bool space_before = false, line_start = true;
+    bool space_before = false, line_start = true, drop = false;
     do {
         int l, t, r, b;
         if (TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE)) {
@@ -249,12 +267,21 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
         }
         if (TessPageIteratorIsAtBeginningOf(pit, RIL_WORD)) {
             float conf = TessResultIteratorConfidence(it, RIL_WORD);
+            char *word = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+            drop = mn_ocr_is_noise(word, conf);
+            TessDeleteText(word);
+            if (drop) {
+                res->nnoise++;
+                continue;
+            }
             res->nwords++;
             sumconf += conf;
             if (conf < MN_OCR_WORD_FLOOR)
                 res->nlow++;
             space_before = true;
         }
+        if (drop)
+            continue;
         if (!TessPageIteratorBoundingBox(pit, RIL_SYMBOL, &l, &t, &r, &b))
             continue;
         char *s = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);

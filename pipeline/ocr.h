@@ -29,6 +29,8 @@ struct mn_ocr_pool;
 enum {
     MN_OCR_WORD_FLOOR = 50, /* words under this confidence (0-100) count as low (kept) */
     MN_OCR_PAGE_FLOOR = 70, /* a page whose mean word confidence is under this is warned */
+    MN_OCR_NOISE_FLOOR = 25, /* words under this confidence are noise: dropped, counted */
+    MN_OCR_MARK_FLOOR = 60,  /* ... and under this, marks without a letter or digit */
     MN_OCR_MAX_THREADS = 64,
 };
 
@@ -48,6 +50,7 @@ struct mn_ocr_result {
     struct mn_lines lines; /* owned; page numbers set; layout rebuilt as extract does */
     int mean_conf;         /* tesseract's mean word confidence, 0-100 */
     int nwords, nlow;      /* words, and words under MN_OCR_WORD_FLOOR */
+    int nnoise;            /* marks dropped as noise (mn_ocr_is_noise) */
     double angle;          /* skew found and corrected, in degrees (0 = none) */
     int rotation;          /* quarter turns clockwise applied to make the page upright */
     bool failed;           /* rendering or recognition failed: 'message' says why */
@@ -62,6 +65,11 @@ void mn_ocr_result_release(struct mn_ocr_result *r);
  * turns clockwise applied. Returns NULL only if leptonica fails
  * to allocate. */
 PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation);
+
+/* True when a recognised word (UTF-8, borrowed; NULL = true) with confidence 'conf' (0-100)
+ * is noise rather than text: graphics, specks and rules read as marks. Words are otherwise
+ * kept whatever their confidence. Never fails. */
+bool mn_ocr_is_noise(const char *word, float conf);
 
 /* Creates an engine for 'lang' with tessdata from 'tessdata' (NULL = tesseract's default,
  * honouring TESSDATA_PREFIX). Returns 0 with *out owned by the caller (mn_ocr_free), or -1

@@ -30,6 +30,8 @@ struct mn_options {
     int ocr_steps;        /* OCR clean-up steps (MN_OCR_STEP_* bits); -1 = the default */
     const char *tessdata; /* tesseract data directory; NULL = tesseract's default */
     int max_pages;     /* pages beyond this are skipped with a warning; 0 = no limit */
+    int time_limit;    /* seconds for one document's pages (text layer and OCR): pages not
+                          started by then are skipped with the warning "time_limit"; 0 = none */
     bool pretty;       /* indented JSON */
     bool is_text;      /* force plain-text input */
 };

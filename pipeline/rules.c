@@ -42,6 +42,7 @@ static const struct kind_spec kind_specs[] = {
     {"item", {"number", "title"}},
     {"group", {NULL}},          /* group heading */
     {"closed", {NULL}},         /* marks an item closed */
+    {"wrap", {NULL}},           /* a heading line that goes on on the next line */
     {"section", {NULL}},        /* section label; the name is the kind */
     {"intro", {NULL}},          /* the recommendation's intro sentence */
     {"entry", {NULL}},
@@ -419,11 +420,15 @@ int mn_rules_load_string(struct mn_rules *r, const char *name, const char *text,
         int line = 1;
         for (const char *p = text; p < end; p++)
             line += *p == '\n';
-        return mn_fail(err, MN_E_RULES, "%s:%d: not valid UTF-8", name, line);
+        return mn_fail(err, MN_E_RULES, "%s:%d: %s", name, line,
+                       end < text + len && *end == '\0' ? "NUL byte in rules file"
+                                                         : "not valid UTF-8");
     }
     size_t pos = 0;
     int line = 0;
     struct mn_buf cur = MN_BUF_INIT;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        pos = 3; /* a UTF-8 byte-order mark, as Windows editors write it (CRLF: see trim) */
     while (pos < len) {
         size_t end = pos;
         while (end < len && text[end] != '\n')
@@ -541,15 +546,21 @@ int mn_rules_self_check(const struct mn_rules *r, struct mn_error *err)
         const struct mn_rule *rule = r->v[i];
         for (size_t k = 0; k < rule->examples.n && ret == 0; k++) {
             const char *ex = rule->examples.v[k];
-            if (mn_rule_match(rule, ex, strlen(ex), &m) != 1)
-                ret = mn_fail(err, MN_E_RULES, "%s:%d: example '%s' does not match [%s %s]",
-                              rule->file, rule->examples.lines[k], ex, rule->kind, rule->name);
+            int rc = mn_rule_match(rule, ex, strlen(ex), &m);
+            if (rc != 1)
+                ret = mn_fail(err, MN_E_RULES, "%s:%d: example '%s' %s [%s %s]", rule->file,
+                              rule->examples.lines[k], ex,
+                              rc < 0 ? "hits the match limit of" : "does not match", rule->kind,
+                              rule->name);
         }
         for (size_t k = 0; k < rule->counters.n && ret == 0; k++) {
             const char *ex = rule->counters.v[k];
-            if (mn_rule_match(rule, ex, strlen(ex), &m) != 0)
-                ret = mn_fail(err, MN_E_RULES, "%s:%d: counter-example '%s' matches [%s %s]",
-                              rule->file, rule->counters.lines[k], ex, rule->kind, rule->name);
+            int rc = mn_rule_match(rule, ex, strlen(ex), &m);
+            if (rc != 0)
+                ret = mn_fail(err, MN_E_RULES, "%s:%d: counter-example '%s' %s [%s %s]",
+                              rule->file, rule->counters.lines[k], ex,
+                              rc < 0 ? "hits the match limit of" : "matches", rule->kind,
+                              rule->name);
         }
     }
     mn_match_release(&m);

@@ -358,8 +358,12 @@ static void add_text_line(struct builder *b, const char *s)
         b->bullet_open = false;
     }
     if (b->para_open) {
-        mn_buf_addch(&b->text, row ? '\n' : ' ');
-        mn_buf_addch(&b->flat, row ? '\n' : ' ');
+        /* "og/" + "eller" is one word broken at its slash */
+        bool slash = b->text.len > 0 && b->text.buf[b->text.len - 1] == '/';
+        if (!slash || row) {
+            mn_buf_addch(&b->text, row ? '\n' : ' ');
+            mn_buf_addch(&b->flat, row ? '\n' : ' ');
+        }
     } else {
         if (b->text.len)
             mn_buf_adds(&b->text, "\n\n");
@@ -784,11 +788,16 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         it->page = doc->is_text ? 0 : l->v[h[k].number_line].page;
         it->is_public = true;
         /* a title wrapped onto a second line: long first line, lowercase continuation */
-        for (int wraps = 0; wraps < 3 && from < to && strlen(h[k].title) > 20 &&
-                            l->v[from].text[0] && !is_bullet(l->v[from].text) &&
-                            !starts_upper(l->v[from].text) && strlen(l->v[from].text) < 100;
-             wraps++) {
-            append_field(&h[k].title, l->v[from].text, " ");
+        /* a title wrapped over lines: the next line goes on in lower case, or this one
+         * cannot end where it does ("... sekretariatsfunktion på", "(tale/") */
+        for (int wraps = 0; wraps < 3 && from < to && strlen(h[k].title) > 20; wraps++) {
+            const char *next = l->v[from].text;
+            bool open_end = match(rules, "wrap", h[k].title, &m);
+            if (!next[0] || is_bullet(next) || strlen(next) >= 100 ||
+                (starts_upper(next) && !open_end) || match(rules, "section", next, &m))
+                break;
+            size_t tl = strlen(h[k].title);
+            append_field(&h[k].title, next, tl && h[k].title[tl - 1] == '/' ? "" : " ");
             from++;
         }
         it->title = h[k].title;

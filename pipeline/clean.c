@@ -155,7 +155,11 @@ static char *page_key(const char *s, int page, int depth)
                 v = v * 10 + (*q++ - '0');
             while (mn_isdigit((unsigned char)*q))
                 q++;
-            if (v == page)
+            /* a number standing alone, not a part of a date or an amount ("04.12.2012") */
+            bool joined = (p > s && strchr(".,/-:", p[-1]) && p - 1 > s &&
+                           mn_isdigit((unsigned char)p[-2])) ||
+                          (strchr(".,/-:", *q) && *q && mn_isdigit((unsigned char)q[1]));
+            if (v == page && !joined)
                 mn_buf_addch(&k, '#');
             else
                 mn_buf_add(&k, p, (size_t)(q - p));
@@ -239,13 +243,30 @@ static void mark_running(struct mn_doc *doc, const struct mn_rules *rules, bool 
         size_t end = start;
         while (end < l->n && l->v[end].page == l->v[start].page)
             end++;
+        /* the run, then a blank line: furniture stands apart from the text in the margin;
+         * identical text that merely ends several pages ("Orientering blev taget til
+         * efterretning" under "Referat") runs on into the body without a gap */
+        size_t run_end = 0, marked = 0;
+        bool gap_after = true; /* a blank line since the last furniture line */
         for (size_t k = 0; k < end - start; k++) {
             size_t i = top ? start + k : end - 1 - k;
-            if (!l->v[i].text[0] || drop[i])
+            if (drop[i])
                 continue;
+            if (!l->v[i].text[0]) {
+                gap_after = true;
+                continue;
+            }
             if (!recurs[i])
                 break;
-            drop[i] = true;
+            marked++;
+            run_end = k + 1;
+            gap_after = false;
+        }
+        bool apart = gap_after || run_end == end - start;
+        for (size_t k = 0; marked > 0 && apart && k < run_end; k++) {
+            size_t i = top ? start + k : end - 1 - k;
+            if (l->v[i].text[0] && recurs[i])
+                drop[i] = true;
         }
         start = end;
     }

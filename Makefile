@@ -34,7 +34,7 @@ else ifeq ($(BUILD),fuzz)
 endif
 CFLAGS += $(CSTD) $(WARN) -MMD -MP
 
-LIB_SRC  := $(filter-out pipeline/main.c,$(wildcard pipeline/*.c))
+LIB_SRC  := $(filter-out pipeline/main.c pipeline/main_batch.c,$(wildcard pipeline/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(O)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
@@ -63,7 +63,7 @@ $(O)/libminutes.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(O)/$(PROG): $(O)/pipeline/main.o $(O)/libminutes.a
+$(O)/$(PROG): $(O)/pipeline/main.o $(O)/pipeline/main_batch.o $(O)/libminutes.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(O)/tests/%: $(O)/tests/unit/%.o $(O)/libminutes.a
@@ -145,5 +145,5 @@ install: all
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(O)/pipeline/main.d $(UNIT_SRC:tests/unit/%.c=$(O)/tests/unit/%.d)
+-include $(LIB_OBJ:.o=.d) $(O)/pipeline/main.d $(O)/pipeline/main_batch.d $(UNIT_SRC:tests/unit/%.c=$(O)/tests/unit/%.d)
 -include $(FUZZ_SRC:%.c=$(O)/%.d) $(O)/tests/fuzz/replay.d

@@ -175,7 +175,42 @@ struct zone_line {
     char *key;
     int page;
     size_t index;
+    double y; /* the line's place on its page, < 0 unknown */
 };
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Pages on which the occurrences zl[a..b) stand at one place: furniture is printed at a
+ * fixed height, while text that happens to open or close several pages is not. Without
+ * places (plain text) every page counts. Marks the ones that agree in 'agree'. */
+static int pages_in_place(const struct zone_line *zl, size_t a, size_t b, bool *agree)
+{
+    size_t n = b - a, known = 0;
+    double *ys = xmalloc(n * sizeof *ys);
+    for (size_t k = a; k < b; k++)
+        if (zl[k].y >= 0)
+            ys[known++] = zl[k].y;
+    double median = 0, tol = 0;
+    if (known == n) {
+        qsort(ys, n, sizeof *ys, cmp_double);
+        median = ys[n / 2];
+        tol = median * 0.005 > 3.0 ? median * 0.005 : 3.0;
+    }
+    free(ys);
+    int pages = 0, last_page = -1;
+    for (size_t k = a; k < b; k++) {
+        agree[k - a] = known != n || (zl[k].y >= median - tol && zl[k].y <= median + tol);
+        if (agree[k - a] && zl[k].page != last_page) {
+            pages++;
+            last_page = zl[k].page;
+        }
+    }
+    return pages;
+}
 
 static int cmp_zone(const void *a, const void *b)
 {
@@ -209,6 +244,7 @@ static void mark_running(struct mn_doc *doc, const struct mn_rules *rules, bool 
             zl[nz].key = page_key(l->v[i].text, l->v[i].page, taken);
             zl[nz].page = l->v[i].page;
             zl[nz].index = i;
+            zl[nz].y = l->v[i].y;
             nz++;
             taken++;
         }
@@ -219,14 +255,12 @@ static void mark_running(struct mn_doc *doc, const struct mn_rules *rules, bool 
         qsort(zl, nz, sizeof *zl, cmp_zone);
     int need = npages_seen / 3 > 2 ? npages_seen / 3 : 2;
     bool *recurs = xcalloc(l->n ? l->n : 1, sizeof *recurs);
+    bool *agree = xcalloc(nz ? nz : 1, sizeof *agree);
     for (size_t a = 0; a < nz;) {
         size_t b = a;
-        int pages = 0, last_page = -1;
-        while (b < nz && strcmp(zl[b].key, zl[a].key) == 0) {
-            pages += zl[b].page != last_page;
-            last_page = zl[b].page;
+        while (b < nz && strcmp(zl[b].key, zl[a].key) == 0)
             b++;
-        }
+        int pages = pages_in_place(zl, a, b, agree + a);
         /* a label or heading at a page top twice may be chance ("Bilag" in flowing text):
          * such a line must open most pages to count as furniture (Ballerup's "Referat") */
         const char *text = l->v[zl[a].index].text;
@@ -235,9 +269,10 @@ static void mark_running(struct mn_doc *doc, const struct mn_rules *rules, bool 
         int need_here = structural && need < npages_seen / 2 + 1 ? npages_seen / 2 + 1 : need;
         if (pages >= need_here && !matches(rules, "group", text, m))
             for (size_t k = a; k < b; k++)
-                recurs[zl[k].index] = true;
+                recurs[zl[k].index] = agree[k];
         a = b;
     }
+    free(agree);
     /* per page, from the edge inwards while the run of furniture lasts */
     for (size_t start = 0; start < l->n;) {
         size_t end = start;
@@ -522,6 +557,8 @@ int mn_clean_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         l->v[w++] = l->v[i];
     }
     l->n = w;
+    while (l->n > 0 && l->v[l->n - 1].text[0] == '\0')
+        free(l->v[--l->n].text);
     join_across_pages(l);
     free(drop);
     mn_match_release(&m);

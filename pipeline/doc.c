@@ -21,6 +21,7 @@ void mn_lines_push_take(struct mn_lines *l, char *text, int page)
     MN_GROW(l->v, l->n + 1, l->alloc);
     l->v[l->n].text = text;
     l->v[l->n].page = page;
+    l->v[l->n].y = -1;
     l->n++;
 }
 

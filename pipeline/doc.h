@@ -13,6 +13,7 @@
 struct mn_line {
     char *text; /* owned; no '\n'; may contain '\t' between table cells or tab stops */
     int page;   /* 1-based page the line came from */
+    double y;   /* top of the line on its page (points, or pixels for OCR); < 0 = unknown */
 };
 
 struct mn_lines {

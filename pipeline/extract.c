@@ -251,9 +251,10 @@ void mn_extract_glyphs(struct mn_glyph *g, size_t n, int page, struct mn_lines *
             mn_lines_push(lines, "", 0, page);
         build_line(g + l->start, l->end - l->start, &b);
         char *text = mn_utf8_clean(b.buf, b.len, NULL);
-        if (*text) /* a line of only zero-width characters is no line */
+        if (*text) { /* a line of only zero-width characters is no line */
             mn_lines_push_take(lines, text, page);
-        else
+            lines->v[lines->n - 1].y = l->top; /* clean compares running headers' places */
+        } else
             free(text);
     }
     mn_buf_release(&b);

@@ -113,8 +113,32 @@ static bool is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The rules directory: explicit, then the environment, then the source tree's rules/ when
- * running from build/<flavour>/, then the installed one. */
+/* Looks for 'rel' beside the running binary; true with the resolved path in 'buf'. */
+static bool beside_binary(const char *rel, char *buf, size_t size)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return false;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return false;
+    *slash = '\0';
+    struct mn_buf path = MN_BUF_INIT;
+    mn_buf_addf(&path, "%s/%s", exe, rel);
+    char *real = realpath(path.buf, NULL);
+    mn_buf_release(&path);
+    bool ok = real && is_dir(real) && strlen(real) < size;
+    if (ok)
+        memcpy(buf, real, strlen(real) + 1);
+    free(real);
+    return ok;
+}
+
+/* The rules directory: explicit, then the environment, then beside an installed binary
+ * (PREFIX/bin → PREFIX/share/minutes/rules, so a relocated install works), then the source
+ * tree's rules/ when running from build/<flavour>/, then the compiled-in default. */
 static const char *find_rules_dir(const char *explicit_dir, char *buf, size_t size)
 {
     if (explicit_dir)
@@ -122,21 +146,9 @@ static const char *find_rules_dir(const char *explicit_dir, char *buf, size_t si
     const char *env = getenv("MINUTES_RULES_DIR");
     if (env && *env)
         return env;
-    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
-    if (n > 0) {
-        buf[n] = '\0';
-        char *slash = strrchr(buf, '/');
-        if (slash && (size_t)(slash - buf) + 16 < size) {
-            strcpy(slash, "/../../rules"); /* NOLINT: bounded above */
-            char *real = realpath(buf, NULL);
-            if (real && strlen(real) < size && !is_dir(MN_RULESDIR)) {
-                strcpy(buf, real); /* NOLINT: bounded above */
-                free(real);
-                return buf;
-            }
-            free(real);
-        }
-    }
+    if (beside_binary("../share/minutes/rules", buf, size) ||
+        beside_binary("../../rules", buf, size))
+        return buf;
     return MN_RULESDIR;
 }
 

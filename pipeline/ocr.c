@@ -153,7 +153,6 @@ int mn_ocr_new(const char *tessdata, const char *lang, struct mn_ocr **out, stru
         return mn_fail(err, MN_E_OCR_INIT, "cannot load tesseract language '%s' from '%s'", lang,
                        dir && *dir ? dir : "(tesseract's default tessdata)");
     }
-    TessBaseAPISetPageSegMode(o->api, PSM_AUTO);
     /* tesseract's debug chatter ("Detected 148 diacritics") goes to stderr otherwise */
     TessBaseAPISetVariable(o->api, "debug_file", "/dev/null");
     *out = o;
@@ -203,18 +202,72 @@ static void add_symbol(struct mn_glyph **g, size_t *n, size_t *alloc, const char
 
 bool mn_ocr_is_noise(const char *word, float conf)
 {
-    if (!word || conf < MN_OCR_NOISE_FLOOR)
+    if (!word)
         return true;
-    if (conf >= MN_OCR_MARK_FLOOR)
+    if (conf >= MN_OCR_NOISE_FLOOR)
         return false;
-    /* a doubtful word is kept when it has a letter or a digit ("c." of a lettered list is
-     * often read with low confidence); marks without one are rules, specks or graphics */
-    for (const char *q = word; *q; q = g_utf8_next_char(q)) {
-        gunichar c = g_utf8_get_char(q);
-        if (g_unichar_isalnum(c))
+    for (const char *q = word; *q; q = g_utf8_next_char(q))
+        if (g_unichar_isalnum(g_utf8_get_char(q)))
             return false;
+    return true; /* a very doubtful mark without a letter or digit: a speck or a rule */
+}
+
+/* One recognised word: its symbols are syms[first, first + n). */
+struct word {
+    int x1, x2, line; /* pixels; text line number */
+    double lh;        /* its line's height */
+    float conf;
+    size_t first, n;
+    bool noise;
+};
+
+struct sym {
+    char *text; /* TessDeleteText */
+    int x1, x2;
+    double y1, y2; /* points: the line's font box */
+    bool word_start, line_start;
+};
+
+/* Marks the words that are graphics read as text: a cluster of at most MN_OCR_CLUSTER_MAX
+ * words on one line (neighbours closer than MN_OCR_CLUSTER_GAP line heights) in which no word
+ * reaches MN_OCR_MARK_FLOOR, like a logo or a skyline beside a letterhead. A doubtful word
+ * next to good ones ("c." of a lettered list) stays. Returns how many were marked. */
+static int cmp_double(const void *pa, const void *pb)
+{
+    double a = *(const double *)pa, b = *(const double *)pb;
+    return a < b ? -1 : a > b;
+}
+
+static int mark_noise_clusters(struct word *w, size_t nw)
+{
+    int marked = 0;
+    if (nw == 0)
+        return 0;
+    /* the page's usual line height: graphics make their own lines tall */
+    double *h = xmalloc(nw * sizeof *h);
+    for (size_t i = 0; i < nw; i++)
+        h[i] = w[i].lh;
+    qsort(h, nw, sizeof *h, cmp_double);
+    double lh = h[nw / 2];
+    free(h);
+    for (size_t i = 0; i < nw;) {
+        size_t j = i + 1;
+        float best = w[i].conf;
+        while (j < nw && w[j].line == w[i].line &&
+               w[j].x1 - w[j - 1].x2 < MN_OCR_CLUSTER_GAP * lh) {
+            if (w[j].conf > best)
+                best = w[j].conf;
+            j++;
+        }
+        if (best < MN_OCR_MARK_FLOOR && j - i <= MN_OCR_CLUSTER_MAX)
+            for (size_t k = i; k < j; k++)
+                if (!w[k].noise) {
+                    w[k].noise = true;
+                    marked++;
+                }
+        i = j;
     }
-    return true;
+    return marked;
 }
 
 void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
@@ -224,6 +277,10 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
     TessResultIterator *it = NULL;
     struct mn_glyph *g = NULL;
     size_t ng = 0, galloc = 0;
+    struct word *w = NULL;
+    size_t nw = 0, walloc = 0;
+    struct sym *sy = NULL;
+    size_t ns = 0, salloc = 0;
     double sumconf = 0;
 
     memset(res, 0, sizeof *res);
@@ -234,6 +291,7 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
         goto out;
     }
     int dpi = pixGetXRes(img) > 0 ? pixGetXRes(img) : 300;
+    TessBaseAPISetPageSegMode(o->api, (steps & MN_OCR_STEP_BLOCK) ? PSM_SINGLE_BLOCK : PSM_AUTO);
     TessBaseAPISetImage2(o->api, img); /* tesseract copies the pixels */
     TessBaseAPISetSourceResolution(o->api, dpi);
     pixDestroy(&img);
@@ -246,12 +304,16 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
     it = TessBaseAPIGetIterator(o->api);
     if (!it)
         goto done; /* an empty page */
+
+    /* Pass 1: symbols and words, with boxes and confidences. */
     const TessPageIterator *pit = TessResultIteratorGetPageIterator(it);
     double scale = 72.0 / dpi; /* pixels to points, as poppler's boxes */
-    double ly1 = 0, ly2 = 0;
-    bool space_before = false, line_start = true, drop = false;
+    double ly1 = 0, ly2 = 0, lh = 1;
+    int line = -1;
+    bool in_word = false;
     do {
         int l, t, r, b;
+        bool line_start = false, word_start = false;
         if (TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE)) {
             int bx1, by1, bx2, by2;
             if (!TessPageIteratorBoundingBox(pit, RIL_TEXTLINE, &l, &t, &r, &b))
@@ -263,33 +325,58 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
                 base = b;
             ly1 = t * scale;
             ly2 = (base + 0.3 * (base - t)) * scale; /* down to where descenders end */
+            lh = b - t > 1 ? b - t : 1;
+            line++;
             line_start = true;
         }
-        if (TessPageIteratorIsAtBeginningOf(pit, RIL_WORD)) {
-            float conf = TessResultIteratorConfidence(it, RIL_WORD);
-            char *word = TessResultIteratorGetUTF8Text(it, RIL_WORD);
-            drop = mn_ocr_is_noise(word, conf);
-            TessDeleteText(word);
-            if (drop) {
-                res->nnoise++;
-                continue;
-            }
-            res->nwords++;
-            sumconf += conf;
-            if (conf < MN_OCR_WORD_FLOOR)
-                res->nlow++;
-            space_before = true;
+        if (TessPageIteratorIsAtBeginningOf(pit, RIL_WORD) &&
+            TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &t, &r, &b)) {
+            char *text = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+            MN_GROW(w, nw + 1, walloc);
+            w[nw] = (struct word){.x1 = l, .x2 = r, .line = line, .lh = lh,
+                                  .conf = TessResultIteratorConfidence(it, RIL_WORD),
+                                  .first = ns};
+            w[nw].noise = mn_ocr_is_noise(text, w[nw].conf);
+            TessDeleteText(text);
+            nw++;
+            in_word = true;
+            word_start = true;
         }
-        if (drop)
+        if (!in_word || !TessPageIteratorBoundingBox(pit, RIL_SYMBOL, &l, &t, &r, &b))
             continue;
-        if (!TessPageIteratorBoundingBox(pit, RIL_SYMBOL, &l, &t, &r, &b))
+        char *text = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
+        if (!text)
             continue;
-        char *s = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
-        if (s)
-            add_symbol(&g, &ng, &galloc, s, l * scale, r * scale, ly1, ly2, &space_before,
-                       &line_start);
-        TessDeleteText(s);
+        MN_GROW(sy, ns + 1, salloc);
+        sy[ns] = (struct sym){.text = text, .x1 = l, .x2 = r, .y1 = ly1, .y2 = ly2,
+                              .word_start = word_start, .line_start = line_start};
+        ns++;
+        w[nw - 1].n++;
     } while (TessResultIteratorNext(it, RIL_SYMBOL));
+
+    /* Pass 2: drop graphics read as text, count, and lay the rest out as glyphs. */
+    res->nnoise = 0;
+    mark_noise_clusters(w, nw);
+    bool space_before = false, line_start = true;
+    int cur_line = -1;
+    for (size_t i = 0; i < nw; i++) {
+        if (w[i].line != cur_line) {
+            cur_line = w[i].line;
+            line_start = true;
+        }
+        if (w[i].noise) {
+            res->nnoise++;
+            continue;
+        }
+        res->nwords++;
+        sumconf += w[i].conf;
+        if (w[i].conf < MN_OCR_WORD_FLOOR)
+            res->nlow++;
+        space_before = true;
+        for (size_t k = w[i].first; k < w[i].first + w[i].n; k++)
+            add_symbol(&g, &ng, &galloc, sy[k].text, sy[k].x1 * scale, sy[k].x2 * scale,
+                       sy[k].y1, sy[k].y2, &space_before, &line_start);
+    }
 done:
     res->mean_conf = res->nwords ? (int)lround(sumconf / res->nwords) : 0;
     /* Ink boxes leave gaps between the letters of a word, which the line builder would take
@@ -303,6 +390,10 @@ out:
     if (it)
         TessResultIteratorDelete(it);
     TessBaseAPIClear(o->api);
+    for (size_t i = 0; i < ns; i++)
+        TessDeleteText(sy[i].text);
+    free(sy);
+    free(w);
     free(g);
 }
 

@@ -25,12 +25,14 @@ struct mn_ocr;
 struct mn_ocr_pool;
 
 #define MN_OCR_LANG "dan"
+#define MN_OCR_CLUSTER_GAP 2.5 /* line heights: words closer than this form a cluster */
 
 enum {
     MN_OCR_WORD_FLOOR = 50, /* words under this confidence (0-100) count as low (kept) */
     MN_OCR_PAGE_FLOOR = 70, /* a page whose mean word confidence is under this is warned */
-    MN_OCR_NOISE_FLOOR = 25, /* words under this confidence are noise: dropped, counted */
-    MN_OCR_MARK_FLOOR = 60,  /* ... and under this, marks without a letter or digit */
+    MN_OCR_NOISE_FLOOR = 25, /* marks without a letter or digit under this are noise */
+    MN_OCR_MARK_FLOOR = 60,  /* a small cluster of words all under this is graphics */
+    MN_OCR_CLUSTER_MAX = 3,  /* words: larger clusters are text however doubtful */
     MN_OCR_MAX_THREADS = 64,
 };
 
@@ -41,6 +43,7 @@ enum {
     MN_OCR_STEP_DESPECKLE = 1 << 2, /* remove isolated specks (bilevel scans, fax) */
     MN_OCR_STEP_BINARIZE = 1 << 3,  /* our own adaptive binarisation instead of tesseract's */
     MN_OCR_STEP_ORIENT = 1 << 4,    /* turn pages scanned sideways or upside down upright */
+    MN_OCR_STEP_BLOCK = 1 << 5,     /* tesseract reads the page as one block (PSM 6) */
 };
 #define MN_OCR_STEPS_DEFAULT                                                                     \
     (MN_OCR_STEP_ORIENT | MN_OCR_STEP_NORMALIZE | MN_OCR_STEP_DESKEW | MN_OCR_STEP_DESPECKLE)
@@ -67,8 +70,10 @@ void mn_ocr_result_release(struct mn_ocr_result *r);
 PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation);
 
 /* True when a recognised word (UTF-8, borrowed; NULL = true) with confidence 'conf' (0-100)
- * is noise rather than text: graphics, specks and rules read as marks. Words are otherwise
- * kept whatever their confidence. Never fails. */
+ * is noise by itself: a mark without a letter or digit under MN_OCR_NOISE_FLOOR. Besides
+ * these, mn_ocr_page drops small clusters of doubtful words standing apart on their line
+ * (graphics read as text, see MN_OCR_MARK_FLOOR); every other word is kept whatever its
+ * confidence. Never fails. */
 bool mn_ocr_is_noise(const char *word, float conf);
 
 /* Creates an engine for 'lang' with tessdata from 'tessdata' (NULL = tesseract's default,

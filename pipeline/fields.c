@@ -196,6 +196,9 @@ static void add_person(const struct mn_rules *rules, const char *a, const char *
                        struct mn_people *out, size_t *since, struct mn_match *m)
 {
     char *raw = trim_dup(a, b);
+    for (char *p = raw; *p; p++)
+        if (*p == '\n') /* a line break inside a parenthesis is a wrapped line */
+            *p = ' ';
     if (!*raw) {
         free(raw);
         return;

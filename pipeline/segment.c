@@ -569,6 +569,41 @@ struct header {
     bool label_only; /* the label stood alone: values follow, one per line */
 };
 
+/* A line that reads like one person of a list: "Karin Olsen (V)", "Per Hansen - formand",
+ * "Lone Becker": capitalised words, short, no sentence. */
+static bool person_like(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 90 || !starts_upper(s) || s[n - 1] == '.' || s[n - 1] == ':')
+        return false;
+    /* one person: no comma between people, at most one parenthesis, and it closes */
+    int depth = 0, parens = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == '(')
+            depth++, parens++;
+        else if (*p == ')' && depth > 0)
+            depth--;
+        else if (depth == 0 && (*p == ',' || *p == ';'))
+            return false;
+    }
+    if (depth != 0 || parens > 1)
+        return false;
+    if (parens == 1)
+        return true;
+    int words = 0, capital = 0;
+    for (const char *p = s; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        words++;
+        capital += starts_upper(p);
+        while (*p && *p != ' ')
+            p++;
+    }
+    return words >= 2 && words <= 5 && capital >= words - 1;
+}
+
 static const char *const field_names[] = {"body", "time", "place", "participants", "absent"};
 
 static int field_index(const char *name)
@@ -649,6 +684,13 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
             free(*group);
             *group = mn_match_dup_or(m, "name", s);
             continue;
+        }
+        /* one person a line after "Deltagere: First Person (A)": the list goes on */
+        if (h.last_field >= 3 && !h.label_only && i > 0 && person_like(s)) {
+            const char *prev = l->v[i - 1].text;
+            size_t pl = strlen(prev);
+            if (pl > 0 && (prev[pl - 1] == ')' || person_like(prev)))
+                h.label_only = true;
         }
         /* a value wraps onto the next line only when its line was full, or it plainly goes on */
         if (h.last_field >= 0 && !h.label_only && i > 0) {

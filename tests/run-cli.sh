@@ -64,5 +64,13 @@ expect "text --stage extract" 0 "" -- "$M" text --stage extract "$REAL"
 grep -q -- "--- page 1 ---" "$tmp/out" && ok "text shows page markers" || no "text page markers"
 expect "text --stage bogus" 2 "stage" -- "$M" text --stage bogus "$REAL"
 expect "check-rules" 0 "" -- "$M" check-rules
+# make install honours PREFIX and DESTDIR, and the installed binary finds its rules
+if make -s install DESTDIR="$tmp/stage" PREFIX=/opt/minutes BUILD="${BUILD:-release}" >/dev/null 2>&1 &&
+   [ -x "$tmp/stage/opt/minutes/bin/minutes" ] && [ -f "$tmp/stage/opt/minutes/share/minutes/rules/40-sections.rules" ]; then
+  ok "make install DESTDIR=... PREFIX=..."
+  expect "installed binary finds its rules" 0 "" -- "$tmp/stage/opt/minutes/bin/minutes" convert "$SEED"
+else
+  no "make install DESTDIR=... PREFIX=..."
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

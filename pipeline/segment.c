@@ -313,6 +313,15 @@ static bool starts_upper(const char *s)
            mn_isdigit(c) || c == '"' || c == 0xE2;
 }
 
+/* True while a parenthesis opened in 's' has not closed: the entry goes on. */
+static bool open_paren(const char *s)
+{
+    int depth = 0;
+    for (; *s; s++)
+        depth += *s == '(' ? 1 : *s == ')' && depth > 0 ? -1 : 0;
+    return depth > 0;
+}
+
 static size_t cp_len(const char *s)
 {
     size_t n = 0;
@@ -343,7 +352,7 @@ static void add_text_line(struct builder *b, const char *s)
     size_t len = cp_len(s);
     if (b->bullet_open && !row && b->sec.bullets.n > 0) {
         char **last = &b->sec.bullets.v[b->sec.bullets.n - 1];
-        if (!((ends_sentence(*last) || ended_short(b, s)) && starts_upper(s))) {
+        if (open_paren(*last) || !((ends_sentence(*last) || ended_short(b, s)) && starts_upper(s))) {
             struct mn_buf nb = MN_BUF_INIT;
             mn_buf_adds(&nb, *last);
             mn_buf_addch(&nb, ' ');

@@ -22,7 +22,14 @@ void mn_lines_push_take(struct mn_lines *l, char *text, int page)
     l->v[l->n].text = text;
     l->v[l->n].page = page;
     l->v[l->n].y = -1;
+    l->v[l->n].size = 0;
     l->n++;
+}
+
+void mn_lines_push_line(struct mn_lines *l, struct mn_line line)
+{
+    MN_GROW(l->v, l->n + 1, l->alloc);
+    l->v[l->n++] = line;
 }
 
 void mn_lines_push(struct mn_lines *l, const char *text, size_t len, int page)

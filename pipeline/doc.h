@@ -14,6 +14,7 @@ struct mn_line {
     char *text; /* owned; no '\n'; may contain '\t' between table cells or tab stops */
     int page;   /* 1-based page the line came from */
     double y;   /* top of the line on its page (points, or pixels for OCR); < 0 = unknown */
+    double size; /* height of the line's glyphs, same unit; <= 0 = unknown */
 };
 
 struct mn_lines {
@@ -115,6 +116,8 @@ void mn_doc_warn(struct mn_doc *doc, const char *code, int page, const char *fmt
 /* Line lists. mn_lines_push copies 'text' (len bytes). Never fail. */
 void mn_lines_push(struct mn_lines *l, const char *text, size_t len, int page);
 void mn_lines_push_take(struct mn_lines *l, char *text, int page); /* takes ownership */
+/* Appends 'line' whole (place and size kept), taking ownership of its text. */
+void mn_lines_push_line(struct mn_lines *l, struct mn_line line);
 void mn_lines_release(struct mn_lines *l);
 /* Splits 'text' on '\n' and appends each line (without '\r') for 'page'. */
 void mn_lines_add_text(struct mn_lines *l, const char *text, size_t len, int page);

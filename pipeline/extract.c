@@ -254,6 +254,7 @@ void mn_extract_glyphs(struct mn_glyph *g, size_t n, int page, struct mn_lines *
         if (*text) { /* a line of only zero-width characters is no line */
             mn_lines_push_take(lines, text, page);
             lines->v[lines->n - 1].y = l->top; /* clean compares running headers' places */
+            lines->v[lines->n - 1].size = l->bottom - l->top; /* segment: heading type */
         } else
             free(text);
     }
@@ -704,7 +705,7 @@ static int read_pages(struct mn_ctx *ctx, PopplerDocument *pdf, int nread, struc
 
     for (int i = 0; i < nread; i++) {
         for (size_t k = 0; k < pl[i].n; k++)
-            mn_lines_push_take(&doc->lines, pl[i].v[k].text, pl[i].v[k].page);
+            mn_lines_push_line(&doc->lines, pl[i].v[k]); /* keeps place and size */
         free(pl[i].v);
         pl[i].v = NULL;
         pl[i].n = 0;

@@ -18,6 +18,7 @@
  * with a tab) keep their line breaks. */
 #include "segment.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -789,6 +790,38 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
     mn_buf_release(&u);
 }
 
+/* The next line is set in the same type as a heading that is larger than the body text. */
+static bool same_heading_type(const struct mn_line *head, const struct mn_line *next,
+                              double body_size)
+{
+    if (body_size <= 0 || head->size <= 0 || next->size <= 0 || head->page != next->page)
+        return false;
+    return head->size > body_size * 1.08 && fabs(next->size - head->size) <= head->size * 0.06;
+}
+
+static int cmp_dbl(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The body text's type size: the median line size, 0 when lines carry none (plain text). */
+static double median_size(const struct mn_lines *l)
+{
+    double *v = xmalloc((l->n + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].size > 0)
+            v[n++] = l->v[i].size;
+    double m = 0;
+    if (n > 0) {
+        qsort(v, n, sizeof *v, cmp_dbl);
+        m = v[n / 2];
+    }
+    free(v);
+    return m;
+}
+
 static int cmp_size(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -826,6 +859,7 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     size_t nh = find_headings(rules, l, &h);
     char *group = NULL;
     size_t wide = wrapped_width(l);
+    double body_size = median_size(l);
 
     read_header(rules, doc, nh ? h[0].number_line : l->n, wide, &group, &m);
 
@@ -839,11 +873,13 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         it->page = doc->is_text ? 0 : l->v[h[k].number_line].page;
         it->is_public = true;
         /* a title wrapped onto a second line: long first line, lowercase continuation */
-        /* a title wrapped over lines: the next line goes on in lower case, or this one
-         * cannot end where it does ("... sekretariatsfunktion på", "(tale/") */
+        /* a title wrapped over lines: the next line goes on in lower case, this one
+         * cannot end where it does ("... sekretariatsfunktion på", "(tale/"), or the next
+         * is set in the heading's own larger type */
         for (int wraps = 0; wraps < 3 && from < to && strlen(h[k].title) > 20; wraps++) {
             const char *next = l->v[from].text;
-            bool open_end = match(rules, "wrap", h[k].title, &m);
+            bool open_end = match(rules, "wrap", h[k].title, &m) ||
+                            same_heading_type(&l->v[h[k].line], &l->v[from], body_size);
             if (!next[0] || is_bullet(next) || strlen(next) >= 100 ||
                 (starts_upper(next) && !open_end) || match(rules, "section", next, &m))
                 break;

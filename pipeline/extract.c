@@ -493,9 +493,6 @@ static bool page_needs_ocr(PopplerPage *page, const struct page_info *info, cons
         return false;
     if (measure_ink(page, info->boxes, info->nboxes, &ink) < 0)
         return false;
-    if (getenv("MN_DEBUG_INK"))
-        fprintf(stderr, "ink: outside %.4f inside %.4f chars %zu\n", ink.outside, ink.inside,
-                info->nchars);
     if (ink.outside > INK_OUTSIDE_MIN && ink.outside > INK_RATIO_MIN * ink.inside) {
         snprintf(why, whysize, "text layer too thin for the ink (%zu characters)",
                  info->nchars);

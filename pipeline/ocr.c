@@ -113,6 +113,27 @@ PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation)
         }
         pixDestroy(&bin);
     }
+    if (steps & MN_OCR_STEP_LINES) {
+        /* table rules and underlines: straight runs longer than about 6 mm, which tesseract
+         * reads as "|", "—" or letters, go white (text strokes are far shorter) */
+        PIX *bin = pixConvertTo1(cur, 160);
+        int len = dpi / 4 > 2 ? dpi / 4 : 2; /* a page of 350 km renders at 1 dpi (render.c) */
+        PIX *h = bin ? pixOpenBrick(NULL, bin, len, 1) : NULL;
+        PIX *v = bin ? pixOpenBrick(NULL, bin, 1, len) : NULL;
+        PIX *both = h && v ? pixOr(NULL, h, v) : NULL;
+        PIX *mask = both ? pixDilateBrick(NULL, both, 3, 3) : NULL;
+        next = mask ? pixCopy(NULL, cur) : NULL;
+        if (next) {
+            pixSetMasked(next, mask, 255);
+            pixDestroy(&cur);
+            cur = next;
+        }
+        pixDestroy(&mask);
+        pixDestroy(&both);
+        pixDestroy(&v);
+        pixDestroy(&h);
+        pixDestroy(&bin);
+    }
     if (steps & MN_OCR_STEP_DESPECKLE) {
         PIX *bin = pixConvertTo1(cur, 160);
         if (bin) {

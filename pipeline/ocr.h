@@ -44,9 +44,11 @@ enum {
     MN_OCR_STEP_BINARIZE = 1 << 3,  /* our own adaptive binarisation instead of tesseract's */
     MN_OCR_STEP_ORIENT = 1 << 4,    /* turn pages scanned sideways or upside down upright */
     MN_OCR_STEP_BLOCK = 1 << 5,     /* tesseract reads the page as one block (PSM 6) */
+    MN_OCR_STEP_LINES = 1 << 6,     /* remove table rules and underlines */
 };
 #define MN_OCR_STEPS_DEFAULT                                                                     \
-    (MN_OCR_STEP_ORIENT | MN_OCR_STEP_NORMALIZE | MN_OCR_STEP_DESKEW | MN_OCR_STEP_DESPECKLE)
+    (MN_OCR_STEP_ORIENT | MN_OCR_STEP_NORMALIZE | MN_OCR_STEP_DESKEW | MN_OCR_STEP_LINES |     \
+     MN_OCR_STEP_DESPECKLE)
 
 /* The text of one recognised page. Released with mn_ocr_result_release. */
 struct mn_ocr_result {

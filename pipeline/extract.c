@@ -513,6 +513,46 @@ struct render_arg {
 
 #define TIME_LIMIT_MSG "time limit of " /* render_job's message when it hit the time limit */
 
+/* The resolution a scanned page was made at: that of its largest image, when that image
+ * covers most of the page; 0 when there is none. Rendering a 200 dpi scan at 300 dpi only
+ * interpolates, and on the corpus's bilevel scans that doubled tesseract's error (1.8% at the
+ * scan's own 200 dpi, 3.3% at 300), so scans are read at their own resolution or below. */
+static int scan_dpi(PopplerPage *page)
+{
+    double pw = 0, ph = 0, best_area = 0;
+    int best_id = -1;
+    PopplerRectangle best = {0};
+    poppler_page_get_size(page, &pw, &ph);
+    GList *maps = poppler_page_get_image_mapping(page);
+    for (GList *l = maps; l; l = l->next) {
+        const PopplerImageMapping *m = l->data;
+        double area = fabs(m->area.x2 - m->area.x1) * fabs(m->area.y2 - m->area.y1);
+        if (area > best_area) {
+            best_area = area;
+            best_id = m->image_id;
+            best = m->area;
+        }
+    }
+    poppler_page_free_image_mapping(maps);
+    if (best_id < 0 || pw <= 0 || ph <= 0 || best_area < 0.5 * pw * ph)
+        return 0;
+    cairo_surface_t *img = poppler_page_get_image(page, best_id);
+    if (!img)
+        return 0;
+    int px = cairo_image_surface_get_width(img);
+    cairo_surface_destroy(img);
+    double width_in = fabs(best.x2 - best.x1) / 72.0;
+    return width_in > 0 ? (int)(px / width_in + 0.5) : 0;
+}
+
+/* The resolution to render a page for OCR at: the requested one, or the scan's own when
+ * that is lower (but not below 150 dpi, where tesseract gets worse than interpolation). */
+static int page_dpi(PopplerPage *page, int requested)
+{
+    int native = scan_dpi(page);
+    return native >= 150 && native < requested ? native : requested;
+}
+
 static int render_job(void *p, int index, PIX **out, char *msg, size_t msgsize)
 {
     struct render_arg *a = p;
@@ -524,7 +564,7 @@ static int render_job(void *p, int index, PIX **out, char *msg, size_t msgsize)
         snprintf(msg, msgsize, TIME_LIMIT_MSG "%d s reached", a->time_limit);
     else if (!page)
         snprintf(msg, msgsize, "cannot be loaded for OCR");
-    else if (mn_render_page(page, a->dpi, out, NULL, &err) < 0)
+    else if (mn_render_page(page, page_dpi(page, a->dpi), out, NULL, &err) < 0)
         snprintf(msg, msgsize, "cannot be rendered: %s", err.msg);
     else
         ret = 0;

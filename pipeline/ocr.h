@@ -46,9 +46,12 @@ enum {
     MN_OCR_STEP_BLOCK = 1 << 5,     /* tesseract reads the page as one block (PSM 6) */
     MN_OCR_STEP_LINES = 1 << 6,     /* remove table rules and underlines */
 };
+/* Measured on the corpus's scans (whole-document CER against the born-digital text layer):
+ * despeckling cost accuracy both on 300 dpi greyscale (0.83% → 1.43% on a page) and on 200 dpi
+ * bilevel scans read at their own resolution (1.8% → 3.3%), so it is off by default; table
+ * rule removal pays on tables (7.3% → 0.9% on a header table). */
 #define MN_OCR_STEPS_DEFAULT                                                                     \
-    (MN_OCR_STEP_ORIENT | MN_OCR_STEP_NORMALIZE | MN_OCR_STEP_DESKEW | MN_OCR_STEP_LINES |     \
-     MN_OCR_STEP_DESPECKLE)
+    (MN_OCR_STEP_ORIENT | MN_OCR_STEP_NORMALIZE | MN_OCR_STEP_DESKEW | MN_OCR_STEP_LINES)
 
 /* The text of one recognised page. Released with mn_ocr_result_release. */
 struct mn_ocr_result {

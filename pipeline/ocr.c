@@ -213,7 +213,9 @@ static void add_symbol(struct mn_glyph **g, size_t *n, size_t *alloc, const char
         gl->x2 = gl->x1 + w;
         gl->y1 = y1;
         gl->y2 = y2;
-        gl->ch = c;
+        /* tesseract reads the en dash of Danish typography ("Ældre – og", "1.–2.") as an
+         * em dash, which Danish text hardly uses: give it back as the en dash */
+        gl->ch = c == 0x2014 ? 0x2013 : c;
         gl->space_before = *space_before;
         gl->line_start = *line_start;
         *space_before = *line_start = false;

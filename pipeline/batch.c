@@ -29,6 +29,7 @@
 #endif
 
 #include "buf.h"
+#include "dehyphen.h"
 #include "doc.h"
 #include "emit.h"
 #include "err.h"
@@ -896,6 +897,9 @@ int mn_batch_run(struct mn_ctx *ctx, const struct mn_batch_options *opt,
     if (opt->jsonl && open_jsonl(&r, err) < 0)
         goto out;
     if (plan(&r, err) < 0)
+        goto out;
+    /* read the word list once here, so that the forked workers share it */
+    if (mn_dict_load(ctx->dict, err) < 0)
         goto out;
     r.start = now_s();
     notify(&r, NULL);

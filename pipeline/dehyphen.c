@@ -98,7 +98,9 @@
 enum { MN_DICT_CACHE_MAX = 200000, MN_DEHYPHEN_MAX_REPEAT = 16, MN_DIGITS_MAX = 4 };
 
 struct mn_dict {
-    Hunhandle *h;           /* owned */
+    Hunhandle *h;           /* owned; loaded on first use (see dict_handle) */
+    char *aff, *dic;        /* the files, until loaded */
+    bool load_failed;       /* hunspell could not read them: behave as without a word list */
     bool is_utf8;           /* the .aff declares SET UTF-8 */
     char *enc;              /* iconv name of the dictionary's encoding (owned) */
     GHashTable *has;        /* word → GINT_TO_POINTER(1 no / 2 yes); the spell cache */
@@ -160,21 +162,10 @@ int mn_dict_open(const char *path_or_null, struct mn_dict **out, struct mn_error
         }
     }
 
-    Hunhandle *h = Hunspell_create(aff, dic);
-    if (!h) {
-        rc = mn_fail(err, MN_E_IO, "cannot load word list '%s'", dic);
-        goto out;
-    }
     struct mn_dict *d = xcalloc(1, sizeof *d);
-    d->h = h;
-    const char *enc = Hunspell_get_dic_encoding(h);
-    if (!enc || !*enc)
-        enc = "ISO8859-1"; /* hunspell's own default when the .aff has no SET */
-    /* hunspell says "microsoft-cp1251"; iconv wants "cp1251" */
-    if (g_ascii_strncasecmp(enc, "microsoft-", 10) == 0)
-        enc += 10;
-    d->enc = xstrdup(enc);
-    d->is_utf8 = g_ascii_strcasecmp(enc, "UTF-8") == 0 || g_ascii_strcasecmp(enc, "UTF8") == 0;
+    d->aff = aff;
+    d->dic = dic;
+    aff = dic = NULL;
     d->has = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     d->has_simple = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     *out = d;
@@ -185,11 +176,45 @@ out:
     return rc;
 }
 
+/* Loading da_DK costs about as much as extracting 40 pages, and most documents settle every
+ * hyphen from their own vocabulary: so the word list is read when first asked. The handle
+ * and the caches are logically const: they only remember. */
+static Hunhandle *dict_handle(const struct mn_dict *cd)
+{
+    struct mn_dict *d = (struct mn_dict *)cd;
+    if (d->h || d->load_failed)
+        return d->h;
+    d->h = Hunspell_create(d->aff, d->dic);
+    if (!d->h) {
+        d->load_failed = true;
+        return NULL;
+    }
+    const char *enc = Hunspell_get_dic_encoding(d->h);
+    if (!enc || !*enc)
+        enc = "ISO8859-1"; /* hunspell's own default when the .aff has no SET */
+    /* hunspell says "microsoft-cp1251"; iconv wants "cp1251" */
+    if (g_ascii_strncasecmp(enc, "microsoft-", 10) == 0)
+        enc += 10;
+    d->enc = xstrdup(enc);
+    d->is_utf8 = g_ascii_strcasecmp(enc, "UTF-8") == 0 || g_ascii_strcasecmp(enc, "UTF8") == 0;
+    return d->h;
+}
+
+int mn_dict_load(struct mn_dict *d, struct mn_error *err)
+{
+    if (d && !dict_handle(d))
+        return mn_fail(err, MN_E_IO, "cannot load word list '%s'", d->dic);
+    return 0;
+}
+
 void mn_dict_free(struct mn_dict *d)
 {
     if (!d)
         return;
-    Hunspell_destroy(d->h);
+    if (d->h)
+        Hunspell_destroy(d->h);
+    free(d->aff);
+    free(d->dic);
     g_hash_table_destroy(d->has);
     g_hash_table_destroy(d->has_simple);
     free(d->enc);
@@ -209,6 +234,8 @@ static char *dict_encode(const struct mn_dict *d, const char *word)
 
 static bool spell(const struct mn_dict *d, const char *word)
 {
+    if (!dict_handle(d))
+        return false;
     char *w = dict_encode(d, word);
     if (!w)
         return false;
@@ -220,6 +247,8 @@ static bool spell(const struct mn_dict *d, const char *word)
 /* True when some analysis of the word has no "pa:" (compound part) field. */
 static bool spell_simple(const struct mn_dict *d, const char *word)
 {
+    if (!dict_handle(d))
+        return false;
     char *w = dict_encode(d, word);
     if (!w)
         return false;

@@ -453,6 +453,23 @@ static const char *toc_group(const struct mn_doc *doc, const char *number)
     return NULL;
 }
 
+/* True when every paragraph of 'text' starts as an attachment entry does ("2012-208960 -
+ * ...", "Bilag 3: ..."): a list of entries, not a list item that lost its bullet. */
+static bool all_entries(const struct mn_rules *rules, const char *text, struct mn_match *m)
+{
+    for (const char *p = text; *p;) {
+        const char *e = strstr(p, "\n\n");
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char *para = xstrndup(p, n);
+        bool ok = match(rules, "entry", para, m);
+        free(para);
+        if (!ok)
+            return false;
+        p += n + (e ? 2 : 0);
+    }
+    return true;
+}
+
 static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct mn_item *it,
                        size_t from, size_t to, size_t wide, char **group, struct mn_match *m)
 {
@@ -495,7 +512,8 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
             continue;
         }
         if (is_bullet(s) && host.active && strcmp(b.sec.kind, "attachments") == 0 &&
-            b.text.len > 0 && !b.para_open && b.sec.bullets.n == 0) {
+            b.text.len > 0 && !b.para_open && b.sec.bullets.n == 0 &&
+            all_entries(rules, b.text.buf, m)) {
             /* the list resumes after its attachment entries: back to the section it is in */
             builder_finish(&b, it, &flats);
             b = host;

@@ -10,6 +10,7 @@
 #include "err.h"
 #include "extract.h"
 #include "input.h"
+#include "ocrfix.h"
 #include "ocr.h"
 #include "rules.h"
 #include "segment.h"
@@ -28,6 +29,7 @@ static int run_extract(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *
 
 static const struct mn_stage stages[] = {
     {"extract", run_extract},
+    {"ocrfix", mn_ocrfix_run},
     {"clean", mn_clean_run},
     {"dehyphen", mn_dehyphen_run},
     {"segment", mn_segment_run},

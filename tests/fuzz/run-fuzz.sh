@@ -4,7 +4,8 @@
 # Working corpus: build/fuzz/corpus/<t> (kept between runs, grows); seeds (read only):
 # tests/fuzz/seeds/<t>, plus what is cut from ../shared/seeds and rules/ into
 # build/fuzz/seeds/<t>. Crashes, leaks, timeouts: build/fuzz/crashes/<t>/. Logs:
-# build/fuzz/log/<t>.log. Prints one ok/not ok line per target and "N passed, N failed".
+# build/fuzz/log/<t>.log; build/fuzz/log/totals adds up executions over runs. FUZZ_FLAGS adds
+# libFuzzer options. Prints one ok/not ok line per target and "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
 FUZZ_TIME=${FUZZ_TIME:-60}
@@ -49,7 +50,7 @@ run_one() {
   local t=$1 bin=$B/fuzz/fuzz_$1 log=$B/log/$1.log
   mkdir -p "$B/corpus/$t" "$B/crashes/$t" "$B/log"
   "$bin" -max_total_time="$FUZZ_TIME" -timeout=20 -rss_limit_mb=2048 -max_len=16384 \
-    -print_final_stats=1 -artifact_prefix="$B/crashes/$t/" \
+    -print_final_stats=1 -artifact_prefix="$B/crashes/$t/" ${FUZZ_FLAGS:-} \
     "$B/corpus/$t" "tests/fuzz/seeds/$t" "$B/seeds/$t" >"$log" 2>&1
 }
 

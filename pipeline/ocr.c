@@ -611,6 +611,12 @@ void mn_ocr_pool_run(struct mn_ocr_pool *pool, int njobs, const int *pages,
         pthread_cond_signal(&st.have_work);
         pthread_mutex_unlock(&st.mu);
     }
+    /* Every job is rendered: wake all idle workers so that they see it and return. A signal
+     * per job wakes one worker; when a worker that was already busy takes the last job, one
+     * still waiting would otherwise sleep forever (seen: a 2-page document hung in join). */
+    pthread_mutex_lock(&st.mu);
+    pthread_cond_broadcast(&st.have_work);
+    pthread_mutex_unlock(&st.mu);
     for (int i = 0; i < nstarted; i++)
         pthread_join(tids[i], NULL);
 

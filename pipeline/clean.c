@@ -23,6 +23,7 @@
 #include "err.h"
 #include "pipeline.h"
 #include "rules.h"
+#include "utf8.h"
 
 enum { ZONE_LINES = 6 }; /* how deep a page's top or bottom zone reaches, in non-blank lines */
 
@@ -469,36 +470,12 @@ static bool ends_paragraph(const char *s)
  * runs to the margin, or the next page goes on in lower case. */
 static size_t cp_len(const char *s)
 {
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
-static int cmp_size(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return (x > y) - (x < y);
-}
-
-/* The length of a full line of the text's column (90th percentile), 0 when unknown. */
-static size_t column_width(const struct mn_lines *l)
-{
-    size_t *len = xmalloc((l->n + 1) * sizeof *len), n = 0, wide = 0;
-    for (size_t i = 0; i < l->n; i++)
-        if (l->v[i].text[0] && !strchr(l->v[i].text, '\t'))
-            len[n++] = cp_len(l->v[i].text);
-    if (n >= 20) {
-        qsort(len, n, sizeof *len, cmp_size);
-        wide = len[n * 9 / 10];
-    }
-    free(len);
-    return wide;
+    return mn_utf8_strlen(s, strlen(s));
 }
 
 static void join_across_pages(struct mn_lines *l)
 {
-    size_t wide = column_width(l);
+    size_t wide = mn_lines_column_width(l);
     size_t w = 0;
     for (size_t i = 0; i < l->n; i++) {
         if (l->v[i].text[0] == '\0' && w > 0 && i + 1 < l->n && l->v[w - 1].text[0] &&
@@ -507,7 +484,7 @@ static void join_across_pages(struct mn_lines *l)
             unsigned char c = (unsigned char)next[0];
             bool lower = mn_islower_ascii(c) || (c == 0xC3 && (unsigned char)next[1] >= 0xA0);
             /* a page's last line that runs to the margin did not end its paragraph */
-            bool full = wide > 0 && wide <= 200 && cp_len(prev) * 100 >= wide * 85;
+            bool full = wide > 0 && cp_len(prev) * 100 >= wide * 85;
             if (!ends_paragraph(prev) || lower || full) {
                 free(l->v[i].text);
                 continue;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "util.h"
 
 struct mn_doc *mn_doc_new(const char *path)
@@ -178,4 +179,28 @@ void mn_doc_add_ocr_page(struct mn_doc *doc, int page)
 {
     MN_GROW(doc->ocr_pages, doc->nocr_pages + 1, doc->ocr_pages_alloc);
     doc->ocr_pages[doc->nocr_pages++] = page;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+size_t mn_lines_column_width(const struct mn_lines *l)
+{
+    size_t *len = xmalloc((l->n + 1) * sizeof *len), n = 0, wide = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        const char *t = l->v[i].text;
+        if (t[0] && !strchr(t, '\t'))
+            len[n++] = mn_utf8_strlen(t, strlen(t));
+    }
+    if (n >= 20) {
+        qsort(len, n, sizeof *len, cmp_size);
+        wide = len[n * 9 / 10];
+        if (wide > 200)
+            wide = 0;
+    }
+    free(len);
+    return wide;
 }

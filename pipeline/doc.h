@@ -125,6 +125,12 @@ void mn_lines_add_text(struct mn_lines *l, const char *text, size_t len, int pag
 struct mn_buf;
 void mn_lines_join(const struct mn_lines *l, struct mn_buf *out);
 
+/* The length in characters of a full line of the text's column: the 90th percentile of the
+ * lengths of the lines that are no table rows (no tab); 0 when there are fewer than 20 such
+ * lines, or when the text was never wrapped (that percentile above 200 characters: one
+ * paragraph a line). clean and segment read line ends against it. Never fails. */
+size_t mn_lines_column_width(const struct mn_lines *l);
+
 void mn_strings_push(struct mn_strings *s, const char *str); /* copies */
 void mn_strings_push_take(struct mn_strings *s, char *str);  /* takes ownership */
 void mn_strings_release(struct mn_strings *s);

@@ -28,6 +28,7 @@
 #include "fields.h"
 #include "pipeline.h"
 #include "rules.h"
+#include "utf8.h"
 
 enum {
     MAX_TITLE = 300,      /* bytes: a longer "heading" is a numbered paragraph */
@@ -325,10 +326,7 @@ static bool open_paren(const char *s)
 
 static size_t cp_len(const char *s)
 {
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
+    return mn_utf8_strlen(s, strlen(s));
 }
 
 /* A line that ends a paragraph without a blank line after it: clearly shorter than the
@@ -840,32 +838,6 @@ static double median_size(const struct mn_lines *l)
     return m;
 }
 
-static int cmp_size(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return (x > y) - (x < y);
-}
-
-/* The width of a full, wrapped line of body text: the 90th percentile of line lengths, or 0
- * when the lines were never wrapped (one paragraph a line: then shortness means nothing). */
-static size_t wrapped_width(const struct mn_lines *l)
-{
-    size_t *len = xmalloc((l->n + 1) * sizeof *len), n = 0;
-    for (size_t i = 0; i < l->n; i++)
-        if (l->v[i].text[0] && !is_row(l->v[i].text))
-            len[n++] = cp_len(l->v[i].text);
-    size_t wide = 0;
-    if (n >= 20) {
-        qsort(len, n, sizeof *len, cmp_size);
-        wide = len[n * 9 / 10];
-        /* unwrapped text has a long tail of very long lines: no column width to speak of */
-        if (wide > 200)
-            wide = 0;
-    }
-    free(len);
-    return wide;
-}
-
 int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
 {
     (void)err;
@@ -876,7 +848,7 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     struct heading *h = NULL;
     size_t nh = find_headings(rules, l, &h);
     char *group = NULL;
-    size_t wide = wrapped_width(l);
+    size_t wide = mn_lines_column_width(l);
     double body_size = median_size(l);
 
     read_header(rules, doc, nh ? h[0].number_line : l->n, wide, &group, &m);

@@ -766,11 +766,50 @@ static bool stopped(const struct run *r)
     return r->opt->stop && *r->opt->stop;
 }
 
+struct sized {
+    size_t idx;
+    off_t size;
+};
+
+static int cmp_larger_first(const void *a, const void *b)
+{
+    const struct sized *x = a, *y = b;
+    if (x->size != y->size)
+        return x->size < y->size ? 1 : -1;
+    return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* The inputs to convert, largest file first: with N workers, the last one then does not run
+ * alone through the biggest document while the others idle (longest processing time first).
+ * Size stands in for time. */
+static size_t *work_order(const struct run *r, size_t *n_out)
+{
+    struct sized *v = xcalloc(r->in->n ? r->in->n : 1, sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < r->in->n; i++) {
+        if (!r->todo[i])
+            continue;
+        struct stat st;
+        v[n].idx = i;
+        v[n].size = stat(r->in->v[i].path, &st) == 0 ? st.st_size : 0;
+        n++;
+    }
+    qsort(v, n, sizeof *v, cmp_larger_first);
+    size_t *order = xmalloc((n ? n : 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = v[i].idx;
+    free(v);
+    *n_out = n;
+    return order;
+}
+
 static int run_workers(struct run *r, struct mn_error *err)
 {
     int nw = r->opt->jobs > 0 ? r->opt->jobs : 1;
     struct worker *ws = xcalloc((size_t)nw, sizeof *ws);
     struct pollfd *pfd = xcalloc((size_t)nw * 2, sizeof *pfd);
+    size_t norder = 0;
+    size_t *order = work_order(r, &norder);
     size_t next = 0;
     int running = 0, ret = 0;
     double last_tick = now_s();
@@ -780,12 +819,10 @@ static int run_workers(struct run *r, struct mn_error *err)
             break;
         }
         /* fill free slots */
-        while (next < r->in->n && !r->todo[next])
-            next++;
-        for (int i = 0; i < nw && next < r->in->n; i++) {
+        for (int i = 0; i < nw && next < norder; i++) {
             if (ws[i].pid)
                 continue;
-            if (start_worker(r, &ws[i], next, err) < 0) {
+            if (start_worker(r, &ws[i], order[next], err) < 0) {
                 if (running > 0)
                     break; /* try again once a worker has finished */
                 ret = -1;
@@ -793,8 +830,6 @@ static int run_workers(struct run *r, struct mn_error *err)
             }
             running++;
             next++;
-            while (next < r->in->n && !r->todo[next])
-                next++;
         }
         if (running == 0)
             break;
@@ -861,6 +896,7 @@ out:
     kill_all(ws, nw);
     free(ws);
     free(pfd);
+    free(order);
     return ret;
 }
 

@@ -56,8 +56,6 @@ SAN_ENV := ASAN_OPTIONS=detect_leaks=1:exitcode=86:abort_on_error=0:detect_stack
 # keep the objects of unit tests and fuzz targets: no "rm" after the closing test line
 .SECONDARY:
 .PHONY: check-asan check-bad check-fuzz-regress fuzz-build
-# keep the objects of unit tests and fuzz targets: no "rm" after the closing test line
-.SECONDARY:
 all: $(O)/$(PROG)
 
 $(O)/%.o: %.c

@@ -238,11 +238,56 @@ bool mn_ocr_is_noise(const char *word, float conf)
 /* One recognised word: its symbols are syms[first, first + n). */
 struct word {
     int x1, x2, line; /* pixels; text line number */
+    int lt, lb;       /* its line's top and bottom, pixels */
     double lh;        /* its line's height */
     float conf;
     size_t first, n;
     bool noise;
 };
+
+/* A list's bullet that tesseract skipped: one small, roughly square, filled mark in the band
+ * of the line, left of its first word, at x-height. Tesseract reads small bullet dots as
+ * nothing, and a list then reads as prose; the mark is found in tesseract's own binarised
+ * image. On success *bx1, *bx2 are its left and right, in pixels. */
+static bool bullet_before(PIX *bin, int x_word, int top, int bottom, int *bx1, int *bx2)
+{
+    int lh = bottom - top;
+    if (!bin || lh < 8)
+        return false;
+    int x0 = x_word - 3 * lh > 0 ? x_word - 3 * lh : 0;
+    int width = x_word - 1 - x0;
+    if (width < lh / 3)
+        return false;
+    BOX *area = boxCreate(x0, top, width, lh);
+    PIX *crop = area ? pixClipRectangle(bin, area, NULL) : NULL;
+    boxDestroy(&area);
+    if (!crop)
+        return false;
+    bool found = false;
+    BOXA *marks = pixConnCompBB(crop, 8);
+    if (marks && boxaGetCount(marks) == 1) {
+        l_int32 x, y, bw, bh;
+        boxaGetBoxGeometry(marks, 0, &x, &y, &bw, &bh);
+        int big = bw > bh ? bw : bh, cy2 = 2 * y + bh; /* twice the centre */
+        bool shaped = bw * 8 >= lh && bh * 8 >= lh && bw * 5 <= lh * 3 && bh * 5 <= lh * 3 &&
+                      abs(bw - bh) * 5 <= big * 2 && cy2 >= lh / 2 && cy2 * 10 <= lh * 17;
+        if (shaped) {
+            BOX *b = boxCreate(x, y, bw, bh);
+            PIX *dot = b ? pixClipRectangle(crop, b, NULL) : NULL;
+            l_int32 on = 0;
+            if (dot && pixCountPixels(dot, &on, NULL) == 0 && on * 10 >= bw * bh * 6) {
+                found = true;
+                *bx1 = x0 + x;
+                *bx2 = x0 + x + bw;
+            }
+            pixDestroy(&dot);
+            boxDestroy(&b);
+        }
+    }
+    boxaDestroy(&marks);
+    pixDestroy(&crop);
+    return found;
+}
 
 struct sym {
     char *text; /* TessDeleteText */
@@ -296,7 +341,7 @@ static int mark_noise_clusters(struct word *w, size_t nw)
 void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
                  struct mn_ocr_result *res)
 {
-    PIX *img = NULL;
+    PIX *img = NULL, *bin = NULL;
     TessResultIterator *it = NULL;
     struct mn_glyph *g = NULL;
     size_t ng = 0, galloc = 0;
@@ -324,6 +369,7 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
                  page);
         goto out;
     }
+    bin = TessBaseAPIGetThresholdedImage(o->api); /* for skipped bullets; may be NULL */
     it = TessBaseAPIGetIterator(o->api);
     if (!it)
         goto done; /* an empty page */
@@ -332,6 +378,7 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
     const TessPageIterator *pit = TessResultIteratorGetPageIterator(it);
     double scale = 72.0 / dpi; /* pixels to points, as poppler's boxes */
     double ly1 = 0, ly2 = 0, lh = 1;
+    int line_t = 0, line_b = 0;
     int line = -1;
     bool in_word = false;
     do {
@@ -349,6 +396,8 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
             ly1 = t * scale;
             ly2 = (base + 0.3 * (base - t)) * scale; /* down to where descenders end */
             lh = b - t > 1 ? b - t : 1;
+            line_t = t;
+            line_b = b;
             line++;
             line_start = true;
         }
@@ -356,7 +405,8 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
             TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &t, &r, &b)) {
             char *text = TessResultIteratorGetUTF8Text(it, RIL_WORD);
             MN_GROW(w, nw + 1, walloc);
-            w[nw] = (struct word){.x1 = l, .x2 = r, .line = line, .lh = lh,
+            w[nw] = (struct word){.x1 = l, .x2 = r, .line = line, .lh = lh, .lt = line_t,
+                                  .lb = line_b,
                                   .conf = TessResultIteratorConfidence(it, RIL_WORD),
                                   .first = ns};
             w[nw].noise = mn_ocr_is_noise(text, w[nw].conf);
@@ -395,6 +445,12 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
         sumconf += w[i].conf;
         if (w[i].conf < MN_OCR_WORD_FLOOR)
             res->nlow++;
+        int bx1, bx2;
+        if (line_start && bullet_before(bin, w[i].x1, w[i].lt, w[i].lb, &bx1, &bx2)) {
+            double y1 = sy[w[i].first].y1, y2 = sy[w[i].first].y2;
+            add_symbol(&g, &ng, &galloc, "•", bx1 * scale, bx2 * scale, y1, y2, &space_before,
+                       &line_start);
+        }
         space_before = true;
         for (size_t k = w[i].first; k < w[i].first + w[i].n; k++)
             add_symbol(&g, &ng, &galloc, sy[k].text, sy[k].x1 * scale, sy[k].x2 * scale,
@@ -410,6 +466,7 @@ done:
     if (ng > 0)
         mn_extract_glyphs(g, ng, page, &res->lines);
 out:
+    pixDestroy(&bin);
     if (it)
         TessResultIteratorDelete(it);
     TessBaseAPIClear(o->api);

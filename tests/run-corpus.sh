@@ -11,10 +11,10 @@ T_TEXT=0.95        # born-digital PDFs, per style
 T_SEEDS=0.97       # the five seeds given as text
 T_BALLERUP=0.90    # the real Ballerup referat 1552814.PDF
 # Scanned classes, scored over all styles together. Issue 7 asks 0.95 at 300 dpi (met) and
-# 0.90 at 200 dpi (not yet: 0.86 measured, see README "OCR"); the 200 dpi figure here guards
+# 0.90 at 200 dpi (not yet: 0.898 measured, see README "OCR"); the 200 dpi figure here guards
 # what is reached against regressions.
 T_SCAN300=0.95
-T_SCAN200=0.85
+T_SCAN200=0.88
 T_MIXED=0.95
 T_MIXED_TWIN=0.02  # a mixed document scores within this of its born-digital twin
 JOBS=${JOBS:-2}

@@ -934,8 +934,9 @@ int mn_batch_run(struct mn_ctx *ctx, const struct mn_batch_options *opt,
         goto out;
     if (plan(&r, err) < 0)
         goto out;
-    /* read the word list once here, so that the forked workers share it */
-    if (mn_dict_load(ctx->dict, err) < 0)
+    /* read the word list once here, so that the forked workers share it (not when there is
+     * nothing to convert: a re-run over an unchanged archive stays instant) */
+    if (st->todo > 0 && mn_dict_load(ctx->dict, err) < 0)
         goto out;
     r.start = now_s();
     notify(&r, NULL);

@@ -306,7 +306,23 @@ static int cmp_double(const void *pa, const void *pb)
     return a < b ? -1 : a > b;
 }
 
-static int mark_noise_clusters(struct word *w, size_t nw)
+/* A word of four letters or more, nearly all letters, is text however doubtful: a label set
+ * bold on a line of its own ("Indstilling"), a URL; graphics read as text come out as short
+ * fragments and marks. */
+static bool wordlike(const struct sym *sy, const struct word *w)
+{
+    int letters = 0, total = 0;
+    for (size_t k = w->first; k < w->first + w->n; k++) {
+        for (const char *q = sy[k].text; *q; q = g_utf8_next_char(q)) {
+            gunichar c = g_utf8_get_char(q);
+            total++;
+            letters += g_unichar_isalpha(c) ? 1 : 0;
+        }
+    }
+    return letters >= 4 && letters * 10 >= total * 7;
+}
+
+static int mark_noise_clusters(struct word *w, size_t nw, const struct sym *sy)
 {
     int marked = 0;
     if (nw == 0)
@@ -329,7 +345,7 @@ static int mark_noise_clusters(struct word *w, size_t nw)
         }
         if (best < MN_OCR_MARK_FLOOR && j - i <= MN_OCR_CLUSTER_MAX)
             for (size_t k = i; k < j; k++)
-                if (!w[k].noise) {
+                if (!w[k].noise && !wordlike(sy, &w[k])) {
                     w[k].noise = true;
                     marked++;
                 }
@@ -429,7 +445,7 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
 
     /* Pass 2: drop graphics read as text, count, and lay the rest out as glyphs. */
     res->nnoise = 0;
-    mark_noise_clusters(w, nw);
+    mark_noise_clusters(w, nw, sy);
     bool space_before = false, line_start = true;
     int cur_line = -1;
     for (size_t i = 0; i < nw; i++) {

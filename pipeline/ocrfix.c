@@ -6,7 +6,8 @@
  * The rules, each for a reason:
  *   - only words on OCR pages are touched, and only words of letters (no digits, no
  *     hyphenated compounds), at least 4 letters long: short words have too many neighbours;
- *   - a word the word list knows is left alone ("før" and "for" are both words);
+ *   - a word the word list knows is left alone ("før" and "for" are both words); one it only
+ *     accepts as a compound may be corrected by one substituted letter ("Indstilting");
  *   - the candidate is a word the document writes at least MIN_FREQ times, at edit distance
  *     1 (2 for words of 8 letters or more), and known to the word list when there is one;
  *   - when two candidates are equally near, the more frequent wins only if it is clearly more
@@ -125,7 +126,8 @@ struct fix_state {
     size_t fixes;
 };
 
-static const struct vocab_word *best_candidate(const struct fix_state *st, const char *w)
+static const struct vocab_word *best_candidate(const struct fix_state *st, const char *w,
+                                               bool substitution_only)
 {
     glong n = 0;
     gchar *low = g_utf8_strdown(w, -1);
@@ -133,8 +135,10 @@ static const struct vocab_word *best_candidate(const struct fix_state *st, const
     g_free(low);
     const struct vocab_word *best = NULL, *second = NULL;
     int best_d = 99;
-    int max = n >= 8 ? 2 : 1;
+    int max = substitution_only ? 1 : n >= 8 ? 2 : 1;
     for (size_t i = 0; n <= MAX_WORD && i < st->nv; i++) {
+        if (substitution_only && st->v[i].n != n)
+            continue;
         int d = distance(u, n, st->v[i].u, st->v[i].n, max);
         if (d == 0 || d > max)
             continue;
@@ -162,9 +166,14 @@ static void fix_word(const char *s, size_t start, size_t end, void *arg)
     char *w = g_strndup(s + start, end - start);
     glong n = g_utf8_strlen(w, -1);
     const struct vocab_word *c = NULL;
-    int own = GPOINTER_TO_INT(g_hash_table_lookup(st->freq, w));
-    if (n >= MIN_LEN && own < MIN_FREQ && !(st->dict && mn_dict_has(st->dict, w)))
-        c = best_candidate(st, w);
+    int own = GPOINTER_TO_INT(g_hash_table_lookup(st->freq, w)); /* exact spelling */
+    /* a dictionary word stays; a word hunspell only builds as a compound ("Indstilting":
+     * indstil + ting) may still be a misreading, but then only of one letter for another:
+     * inflections ("takstanalyse", "takstanalysen") differ in length, misreadings seldom */
+    bool simple = st->dict && mn_dict_has_simple(st->dict, w);
+    bool compound = !simple && st->dict && mn_dict_has(st->dict, w);
+    if (n >= MIN_LEN && own < MIN_FREQ && !simple)
+        c = best_candidate(st, w, compound);
     if (c) {
         mn_buf_add(&st->out, s + st->copied, start - st->copied);
         /* keep the case of the first letter as read (a sentence start, a heading) */
@@ -191,27 +200,48 @@ size_t mn_ocrfix_lines(struct mn_lines *lines, const int *pages, size_t npages,
     for (size_t i = 0; i < lines->n; i++)
         each_word(lines->v[i].text, count_word, st.freq);
 
-    /* the vocabulary: frequent words, known to the word list when there is one */
+    /* the vocabulary: frequent words, known to the word list when there is one; spellings
+     * that differ in case only ("Indstilling", "indstilling") are one word, counted together
+     * and written as most often */
     GHashTableIter it;
     gpointer key, val;
     size_t alloc = 0;
+    GHashTable *by_low = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_hash_table_iter_init(&it, st.freq);
     while (g_hash_table_iter_next(&it, &key, &val)) {
         const char *w = key;
         int f = GPOINTER_TO_INT(val);
         glong n = g_utf8_strlen(w, -1);
-        if (f < (dict ? MIN_FREQ : MIN_FREQ + 1) || n < MIN_LEN || n > MAX_WORD)
+        if (n < MIN_LEN || n > MAX_WORD)
             continue;
-        if (dict && !mn_dict_has(dict, w))
-            continue;
-        MN_GROW(st.v, st.nv + 1, alloc);
         gchar *low = g_utf8_strdown(w, -1);
+        gpointer slot = g_hash_table_lookup(by_low, low);
+        if (slot) {
+            struct vocab_word *v = &st.v[GPOINTER_TO_SIZE(slot) - 1];
+            if (f > GPOINTER_TO_INT(g_hash_table_lookup(st.freq, v->word)))
+                v->word = key;
+            v->freq += f;
+            g_free(low);
+            continue;
+        }
+        MN_GROW(st.v, st.nv + 1, alloc);
         st.v[st.nv].u = g_utf8_to_ucs4_fast(low, -1, &st.v[st.nv].n);
-        g_free(low);
         st.v[st.nv].word = key;
         st.v[st.nv].freq = f;
         st.nv++;
+        g_hash_table_insert(by_low, low, GSIZE_TO_POINTER(st.nv));
     }
+    g_hash_table_destroy(by_low);
+    size_t kept = 0;
+    for (size_t i = 0; i < st.nv; i++) {
+        bool keep = st.v[i].freq >= (dict ? MIN_FREQ : MIN_FREQ + 1) &&
+                    !(dict && !mn_dict_has(dict, st.v[i].word));
+        if (keep)
+            st.v[kept++] = st.v[i];
+        else
+            g_free(st.v[i].u);
+    }
+    st.nv = kept;
 
     mn_buf_init(&st.out, 0);
     for (size_t i = 0; st.nv > 0 && i < lines->n; i++) {

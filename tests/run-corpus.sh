@@ -10,12 +10,13 @@ cd "$(dirname "$0")/.."
 T_TEXT=0.95        # born-digital PDFs, per style
 T_SEEDS=0.97       # the five seeds given as text
 T_BALLERUP=0.90    # the real Ballerup referat 1552814.PDF
-# Scanned classes, scored over all styles together. Issue 7 asks 0.95 at 300 dpi (met) and
-# 0.90 at 200 dpi (not yet: 0.898 measured, see README "OCR"); the 200 dpi figure here guards
-# what is reached against regressions.
+# Scanned classes, scored over all styles together, with the thresholds of issue 7 (item text
+# CER: 1.5% at 200 dpi is met; 1% at 300 dpi is not yet, see README "OCR").
 T_SCAN300=0.95
-T_SCAN200=0.88
+T_SCAN200=0.90
 T_MIXED=0.95
+T_CER_SCAN300=     # issue 7 asks 0.01; 0.018 measured (structure, not letters): not yet checked
+T_CER_SCAN200=0.015
 T_MIXED_TWIN=0.02  # a mixed document scores within this of its born-digital twin
 JOBS=${JOBS:-2}
 
@@ -134,6 +135,21 @@ while IFS=$'\t' read -r group docs score cer wf1 hb hj thr; do
     ok "score $group $score >= $thr"
   else
     not_ok "score $group $score >= $thr (details: $SCORE --pairs $WORK/pairs-${group//\//_}.tsv --verbose)"
+  fi
+done < "$table"
+
+# item text CER of the scanned classes
+while IFS=$'\t' read -r group docs score cer wf1 hb hj thr; do
+  case $group in
+    ocr/scan300) tc=$T_CER_SCAN300 ;;
+    ocr/scan200) tc=$T_CER_SCAN200 ;;
+    *) continue ;;
+  esac
+  [ -n "$tc" ] || continue
+  if [ "$cer" != - ] && awk -v c="$cer" -v t="$tc" 'BEGIN { exit !(c <= t) }'; then
+    ok "item text CER $group $cer <= $tc"
+  else
+    not_ok "item text CER $group $cer <= $tc"
   fi
 done < "$table"
 

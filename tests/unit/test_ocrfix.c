@@ -56,6 +56,20 @@ static void test_ties_and_known_words(void)
     mn_lines_release(&l);
 }
 
+static void test_compound_only_by_substitution(void)
+{
+    struct mn_lines l = {0};
+    for (int i = 0; i < 3; i++)
+        add(&l, "Indstilling og takstanalysen", 1);
+    /* hunspell builds "Indstilting" (indstil + ting): a misread letter, corrected; it builds
+     * "takstanalyse" too, an inflection of the frequent word, not a misreading: kept */
+    add(&l, "Indstilting om takstanalyse", 2);
+    int pages[] = {2};
+    CHECK_INT(mn_ocrfix_lines(&l, pages, 1, dict), 1);
+    CHECK_STR(l.v[3].text, "Indstilling om takstanalyse");
+    mn_lines_release(&l);
+}
+
 int main(void)
 {
     struct mn_error err = {0};
@@ -66,6 +80,7 @@ int main(void)
     RUN(test_corrects_from_vocabulary);
     RUN(test_text_pages_untouched);
     RUN(test_ties_and_known_words);
+    RUN(test_compound_only_by_substitution);
     mn_dict_free(dict);
     return DONE();
 }

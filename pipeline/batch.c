@@ -552,11 +552,8 @@ static int commit_failure(struct run *r, const struct mn_input *in, const char *
         json_object_set_new(o, "code", json_string(code));
         json_object_set_new(o, "message", json_string(vmsg));
         json_object_set_new(o, "stage", json_string(stage));
-        time_t now = time(NULL);
-        struct tm tm;
-        char stamp[32] = "";
-        if (gmtime_r(&now, &tm))
-            strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        char stamp[32];
+        mn_utc_stamp(stamp, sizeof stamp);
         json_object_set_new(o, "time", json_string(stamp));
         g_free(vpath);
         g_free(vmsg);

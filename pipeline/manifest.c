@@ -223,11 +223,8 @@ char *mn_manifest_format(const struct mn_manifest_entry *e, const struct mn_json
         put_text(o, "options", e->options);
         put_text(o, "outcome", e->outcome);
         json_object_set_new(o, "pages", json_integer(e->pages));
-        time_t now = time(NULL);
-        struct tm tm;
-        char stamp[32] = "";
-        if (gmtime_r(&now, &tm))
-            strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        char stamp[32];
+        mn_utc_stamp(stamp, sizeof stamp);
         json_object_set_new(o, "time", json_string(stamp));
     }
     if (mark) {

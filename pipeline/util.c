@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void die_oom(size_t size)
 {
@@ -74,4 +75,15 @@ int mn_parse_int(const char *s, long min, long max, long *out)
         return -1;
     *out = v;
     return 0;
+}
+
+void mn_utc_stamp(char *out, size_t size)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    if (size == 0)
+        return;
+    out[0] = '\0';
+    if (gmtime_r(&now, &tm))
+        strftime(out, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }

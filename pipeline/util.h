@@ -39,6 +39,10 @@ static inline bool mn_islower_ascii(int c)
     return c >= 'a' && c <= 'z';
 }
 
+/* Writes the current UTC time as "2024-06-03T08:15:00Z" into 'out' (at least 32 bytes; empty
+ * if the clock cannot be read). Never fails. */
+void mn_utc_stamp(char *out, size_t size);
+
 /* Parses a whole decimal integer in [min, max]. Returns 0, or -1 when 's' is not one. */
 int mn_parse_int(const char *s, long min, long max, long *out) MN_WUR;
 

@@ -10,11 +10,7 @@
 # sweep tests parsing and extraction, not tesseract; use BAD_PDF_ARGS= to include OCR).
 set -u
 cd "$(dirname "$0")/.."
-# Sanitizer options when run outside make (the Makefile's SAN_ENV sets the same): leaks on,
-# library leaks suppressed by tests/lsan.supp, a sanitizer report exits 86.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:exitcode=86}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0:exitcode=86}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=86}
+. tests/sanitizer-env.sh
 BUILD=${BUILD:-release}
 BIN=build/$BUILD/minutes
 DIR=${BAD_PDF_DIR:-../shared/bad-pdf}

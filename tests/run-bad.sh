@@ -6,11 +6,7 @@
 # Also: a full stdout (/dev/full) exits 4, standard input works. Ends "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
-# Sanitizer options when run outside make (the Makefile's SAN_ENV sets the same): leaks on,
-# library leaks suppressed by tests/lsan.supp, a sanitizer report exits 86.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:exitcode=86}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0:exitcode=86}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=86}
+. tests/sanitizer-env.sh
 BUILD=${BUILD:-release}
 M=build/$BUILD/minutes
 B=build/bad

@@ -17,7 +17,8 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes 
         -Wold-style-definition -Wwrite-strings -Wvla -Wformat=2 -Wpointer-arith -Wundef
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ipipeline \
             -DMN_VERSION='"$(VERSION)"' -DMN_RULESDIR='"$(RULESDIR)"' $(PKG_CFLAGS)
-LDLIBS   += $(PKG_LIBS) -lm
+# libgomp: tesseract's OpenMP run-time, linked by name to switch its threads off (ocr.c)
+LDLIBS   += $(PKG_LIBS) -lgomp -lm
 
 ifeq ($(BUILD),debug)
   CFLAGS += -g -O0

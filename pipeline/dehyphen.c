@@ -99,6 +99,7 @@ enum { MN_DICT_CACHE_MAX = 200000, MN_DEHYPHEN_MAX_REPEAT = 16, MN_DIGITS_MAX = 
 
 struct mn_dict {
     Hunhandle *h;           /* owned; loaded on first use (see dict_handle) */
+    GThread *reader;        /* owned; a running mn_dict_prefetch, its result not yet in h */
     char *aff, *dic;        /* the files, until loaded */
     bool load_failed;       /* hunspell could not read them: behave as without a word list */
     bool is_utf8;           /* the .aff declares SET UTF-8 */
@@ -179,12 +180,30 @@ out:
 /* Loading da_DK costs about as much as extracting 40 pages, and most documents settle every
  * hyphen from their own vocabulary: so the word list is read when first asked. The handle
  * and the caches are logically const: they only remember. */
+static gpointer read_word_list(gpointer arg)
+{
+    const struct mn_dict *d = arg; /* only aff and dic, which nobody changes meanwhile */
+    return Hunspell_create(d->aff, d->dic);
+}
+
+void mn_dict_prefetch(struct mn_dict *d)
+{
+    if (!d || d->h || d->load_failed || d->reader)
+        return;
+    d->reader = g_thread_try_new("word list", read_word_list, d, NULL);
+}
+
 static Hunhandle *dict_handle(const struct mn_dict *cd)
 {
     struct mn_dict *d = (struct mn_dict *)cd;
     if (d->h || d->load_failed)
         return d->h;
-    d->h = Hunspell_create(d->aff, d->dic);
+    if (d->reader) {
+        d->h = g_thread_join(d->reader);
+        d->reader = NULL;
+    } else {
+        d->h = Hunspell_create(d->aff, d->dic);
+    }
     if (!d->h) {
         d->load_failed = true;
         return NULL;
@@ -211,6 +230,8 @@ void mn_dict_free(struct mn_dict *d)
 {
     if (!d)
         return;
+    if (d->reader)
+        d->h = g_thread_join(d->reader);
     if (d->h)
         Hunspell_destroy(d->h);
     free(d->aff);

@@ -36,8 +36,16 @@ int mn_dict_open(const char *path_or_null, struct mn_dict **out, struct mn_error
 /* Frees the word list. Accepts NULL. */
 void mn_dict_free(struct mn_dict *d);
 /* The word list is read on first use; this reads it now (a batch parent does, so that its
- * forked workers share it). Returns 0 (also for d == NULL), or -1 with err set (MN_E_IO). */
+ * forked workers share it), waiting for a reading mn_dict_prefetch started.
+ * Returns 0 (also for d == NULL), or -1 with err set (MN_E_IO). */
 int mn_dict_load(struct mn_dict *d, struct mn_error *err) MN_WUR;
+
+/* Starts reading the word list in a background thread, so that the ~75 ms it takes overlaps
+ * other work (compiling rules, extracting the first pages); the first lookup, mn_dict_load or
+ * mn_dict_free waits for it. A process must not fork() while the reading runs: call
+ * mn_dict_load first. Accepts NULL; never fails (a thread that cannot start leaves the
+ * reading to the first use). */
+void mn_dict_prefetch(struct mn_dict *d);
 
 /* True when the word list accepts 'word_utf8' (borrowed; UTF-8), in hunspell's sense: case
  * variants and compounds as the .aff allows. The word is converted to the dictionary's

@@ -368,6 +368,8 @@ static int cmd_convert(struct cli *cli, const char *path, bool text_only)
     size_t len = 0;
     int code = 0;
 
+    /* every stage from ocrfix on may consult the word list */
+    cli->opt.prefetch_dict = !text_only || strcmp(cli->stage, "extract") != 0;
     if (mn_ctx_new(&cli->opt, &ctx, &err) < 0)
         return report(&err);
     if (mn_pipeline_run(ctx, path, text_only ? cli->stage : NULL, &doc, &err) < 0) {
@@ -418,23 +420,9 @@ static int finish_stdout(int code)
     return code;
 }
 
-/* tesseract's OpenMP threads make a page several times slower when pages already run in
- * parallel (and on few cores at all). libgomp reads OMP_THREAD_LIMIT once, when it is loaded
- * (before main), so when it is unset we set it and execute ourselves again. */
-static void limit_openmp(char **argv)
-{
-    if (getenv("OMP_THREAD_LIMIT"))
-        return;
-    if (setenv("OMP_THREAD_LIMIT", "1", 1) == 0)
-        execv("/proc/self/exe", argv); /* returns only on failure: go on as we are */
-}
-
 int main(int argc, char **argv)
 {
     struct cli cli = {0};
-    if (argc >= 2 && (strcmp(argv[1], "convert") == 0 || strcmp(argv[1], "text") == 0 ||
-                      strcmp(argv[1], "batch") == 0))
-        limit_openmp(argv);
     mn_options_default(&cli.opt);
     const char *steps = getenv("MINUTES_OCR_STEPS"); /* tuning: MN_OCR_STEP_* bits */
     long nsteps;

@@ -22,6 +22,7 @@
 
 #include <glib.h>
 #include <tesseract/capi.h>
+#include <omp.h>
 
 #include "buf.h"
 #include "err.h"
@@ -163,10 +164,20 @@ PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation)
 
 /* ---- one engine ------------------------------------------------------------------------- */
 
+/* libgomp reads OMP_THREAD_LIMIT only when it is loaded, before main; the active-levels limit
+ * is the calling thread's own setting and can be set at any time. Zero active levels: every
+ * parallel region tesseract opens runs on this thread alone. */
+static void openmp_single_thread(void)
+{
+    if (omp_get_max_active_levels() != 0)
+        omp_set_max_active_levels(0);
+}
+
 int mn_ocr_new(const char *tessdata, const char *lang, struct mn_ocr **out, struct mn_error *err)
 {
     struct mn_ocr *o = xcalloc(1, sizeof *o);
     *out = NULL;
+    openmp_single_thread();
     o->api = TessBaseAPICreate();
     if (!o->api || TessBaseAPIInit3(o->api, tessdata, lang) != 0) {
         const char *dir = tessdata ? tessdata : getenv("TESSDATA_PREFIX");
@@ -357,6 +368,7 @@ static int mark_noise_clusters(struct word *w, size_t nw, const struct sym *sy)
 void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
                  struct mn_ocr_result *res)
 {
+    openmp_single_thread();
     PIX *img = NULL, *bin = NULL;
     TessResultIterator *it = NULL;
     struct mn_glyph *g = NULL;

@@ -58,14 +58,16 @@ int mn_ctx_new(const struct mn_options *opt, struct mn_ctx **out, struct mn_erro
     ctx->opt = *opt;
     ctx->rules = mn_rules_new();
     *out = NULL;
+    if (mn_dict_open(opt->dict_path, &ctx->dict, err) < 0)
+        goto fail;
+    if (opt->prefetch_dict)
+        mn_dict_prefetch(ctx->dict);
     const char *dir = opt->rules_dir ? opt->rules_dir : MN_RULESDIR;
     if (mn_rules_load_dir(ctx->rules, dir, err) < 0)
         goto fail;
     if (opt->rules_file && mn_rules_load_file(ctx->rules, opt->rules_file, err) < 0)
         goto fail;
     if (mn_rules_self_check(ctx->rules, err) < 0)
-        goto fail;
-    if (mn_dict_open(opt->dict_path, &ctx->dict, err) < 0)
         goto fail;
     /* --ocr always: set tesseract up now, so a missing language fails at start-up; in auto
      * mode it is set up when the first page needs it (born-digital runs never load it) */

@@ -34,6 +34,8 @@ struct mn_options {
                           started by then are skipped with the warning "time_limit"; 0 = none */
     bool pretty;       /* indented JSON */
     bool is_text;      /* force plain-text input */
+    bool prefetch_dict; /* read the word list in the background from the start (overlapping the
+                           rules and the first pages) instead of on first use */
 };
 
 struct mn_ctx {

@@ -4,7 +4,7 @@
 # MN_SKIP_SUITES="tests/run-x.sh ..." leaves suites out (make check: the corpus under ASan).
 set -u
 cd "$(dirname "$0")/.."
-export BUILD="${BUILD:-release}" LC_ALL=C.UTF-8 OMP_THREAD_LIMIT=1
+export BUILD="${BUILD:-release}" LC_ALL=C.UTF-8
 total_pass=0 total_fail=0 bad=0
 for suite in tests/run-unit.sh tests/run-rules.sh tests/run-cli.sh tests/run-*.sh; do
   case "$suite" in tests/run-all.sh) continue ;; esac

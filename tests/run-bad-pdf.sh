@@ -18,7 +18,7 @@ JOBS=${JOBS:-2}
 TIMEOUT=${TIMEOUT:-60}
 ARGS=${BAD_PDF_ARGS---ocr never}
 OUT=build/$BUILD/bad-pdf
-export LC_ALL=C.UTF-8 OMP_THREAD_LIMIT=1
+export LC_ALL=C.UTF-8
 
 # one file: writes "<rc>\t<seconds>\t<path>" to $OUT/<n>.res, stdout/stderr beside it
 if [ "${1:-}" = "--one" ]; then

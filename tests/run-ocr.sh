@@ -6,7 +6,7 @@
 # Danish tesseract data are skipped (reported ok with "# SKIP") when it is missing.
 set -u
 cd "$(dirname "$0")/.."
-export OMP_THREAD_LIMIT=1 LC_ALL=C.UTF-8
+export LC_ALL=C.UTF-8
 M="build/${BUILD:-release}/minutes"
 R=../shared/real/ballerup-2012-12-04
 BD=$R/1552814.PDF SCAN=$R/1537646.PDF

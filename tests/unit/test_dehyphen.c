@@ -170,6 +170,21 @@ static void test_dict_api(void)
     CHECK(d != NULL);
     CHECK(mn_dict_has(d, "Ældre"));
     mn_dict_free(d);
+    /* read in the background: the first lookup waits for it and answers the same */
+    CHECK_INT(mn_dict_open(NULL, &d, &err), 0);
+    mn_dict_prefetch(d);
+    mn_dict_prefetch(d); /* a second call while it reads is a no-op */
+    CHECK(mn_dict_has_simple(d, "Frederikshavn"));
+    CHECK(!mn_dict_has_simple(d, "Aalborgforvaltninger"));
+    mn_dict_prefetch(d); /* and after */
+    CHECK_INT(mn_dict_load(d, &err), 0);
+    mn_dict_free(d);
+    /* freed while it reads: waits, leaks nothing (the ASan pass checks) */
+    CHECK_INT(mn_dict_open(NULL, &d, &err), 0);
+    mn_dict_prefetch(d);
+    mn_dict_free(d);
+    /* no word list installed: nothing to read */
+    mn_dict_prefetch(NULL);
 }
 
 /* ---- the case file ------------------------------------------------------------------- */

@@ -13,6 +13,7 @@
 #include "ocr.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -71,12 +72,21 @@ PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation)
     if (rotation)
         *rotation = 0;
     if (steps & MN_OCR_STEP_ORIENT) {
-        /* leptonica's morphological up/left test on a binary image (about 300 ppi) */
+        /* leptonica's morphological up/left test on a binary image of 150-300 ppi: at 300 ppi
+         * and more it runs first on the image halved, four times faster, with the same
+         * decision on a page of text (the confidences fall from about 45 to 28, far above the
+         * threshold of 8); a page too sparse to decide at half size is tested at full size */
         PIX *bin = pixConvertTo1(cur, 160);
         l_float32 upconf = 0, leftconf = 0;
         l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
-        if (bin && pixOrientDetect(bin, &upconf, &leftconf, 0, 0) == 0 &&
-            makeOrientDecision(upconf, leftconf, 0.0f, 0.0f, &orient, 0) == 0) {
+        PIX *half = bin && dpi >= 300 ? pixReduceRankBinary2(bin, 1, NULL) : NULL;
+        if (half && (pixOrientDetect(half, &upconf, &leftconf, 0, 0) != 0 ||
+                     makeOrientDecision(upconf, leftconf, 0.0f, 0.0f, &orient, 0) != 0))
+            orient = L_TEXT_ORIENT_UNKNOWN;
+        pixDestroy(&half);
+        if (orient != L_TEXT_ORIENT_UNKNOWN ||
+            (bin && pixOrientDetect(bin, &upconf, &leftconf, 0, 0) == 0 &&
+             makeOrientDecision(upconf, leftconf, 0.0f, 0.0f, &orient, 0) == 0)) {
             int quads = orient == L_TEXT_ORIENT_LEFT    ? 1
                         : orient == L_TEXT_ORIENT_DOWN  ? 2
                         : orient == L_TEXT_ORIENT_RIGHT ? 3
@@ -119,8 +129,10 @@ PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation)
          * reads as "|", "—" or letters, go white (text strokes are far shorter) */
         PIX *bin = pixConvertTo1(cur, 160);
         int len = dpi / 4 > 2 ? dpi / 4 : 2; /* a page of 350 km renders at 1 dpi (render.c) */
-        PIX *h = bin ? pixOpenBrick(NULL, bin, len, 1) : NULL;
-        PIX *v = bin ? pixOpenBrick(NULL, bin, 1, len) : NULL;
+        /* the dwa (destination word accumulation) opening: the same pixels as the rasterop
+         * one, four times faster */
+        PIX *h = bin ? pixOpenCompBrickDwa(NULL, bin, len, 1) : NULL;
+        PIX *v = bin ? pixOpenCompBrickDwa(NULL, bin, 1, len) : NULL;
         PIX *both = h && v ? pixOr(NULL, h, v) : NULL;
         PIX *mask = both ? pixDilateBrick(NULL, both, 3, 3) : NULL;
         next = mask ? pixCopy(NULL, cur) : NULL;
@@ -469,11 +481,22 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
             res->nnoise++;
             continue;
         }
+        int bx1, bx2;
+        /* a bullet dot read as a word of its own ("te", "e", "*"): one or two symbols whose
+         * ink, left of the line's second word, is one bullet-shaped mark */
+        if (line_start && w[i].n <= 2 && i + 1 < nw && w[i + 1].line == w[i].line &&
+            !w[i + 1].noise && bullet_before(bin, w[i + 1].x1, w[i + 1].lt, w[i + 1].lb, &bx1, &bx2) &&
+            bx1 >= w[i].x1 - 2 && bx2 <= w[i].x2 + 2) {
+            double y1 = sy[w[i].first].y1, y2 = sy[w[i].first].y2;
+            add_symbol(&g, &ng, &galloc, "•", bx1 * scale, bx2 * scale, y1, y2, &space_before,
+                       &line_start);
+            space_before = true;
+            continue;
+        }
         res->nwords++;
         sumconf += w[i].conf;
         if (w[i].conf < MN_OCR_WORD_FLOOR)
             res->nlow++;
-        int bx1, bx2;
         if (line_start && bullet_before(bin, w[i].x1, w[i].lt, w[i].lb, &bx1, &bx2)) {
             double y1 = sy[w[i].first].y1, y2 = sy[w[i].first].y2;
             add_symbol(&g, &ng, &galloc, "•", bx1 * scale, bx2 * scale, y1, y2, &space_before,
@@ -531,6 +554,13 @@ int mn_ocr_pool_new(const char *tessdata, const char *lang, int nthreads,
     if (nthreads > MN_OCR_MAX_THREADS)
         nthreads = MN_OCR_MAX_THREADS;
     setMsgSeverity(L_SEVERITY_ERROR); /* leptonica's warnings would go to our stderr */
+    /* A page image is 9-35 MB (grey, or cairo's 32-bit surface, at 300 dpi), above glibc's
+     * largest dynamic mmap threshold (32 MB) or soon at it: such blocks are mapped fresh,
+     * faulted in and zeroed page by page, and unmapped again with a TLB shoot-down across the
+     * other threads, for every page. Served from the heap, the same memory is reused page
+     * after page (system time of a scanned document 0.9 -> 0.5 s). */
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 128 << 20);
     pool->engines = xcalloc((size_t)nthreads, sizeof *pool->engines);
     pool->n = nthreads;
 

@@ -14,7 +14,9 @@
  *
  * Inside an item, a [section] label starts a section; text before any label is a "text"
  * section. Paragraphs are joined lines; a blank line ends one. A line under a bullet that
- * does not start a new sentence continues the bullet (a wrapped entry). Table rows (lines
+ * does not start a new sentence continues the bullet (a wrapped entry); one that starts a
+ * sentence after an entry that ended (a full stop, a short line, or a line with room left for
+ * the next line's first word, so that the break was the author's) is prose. Table rows (lines
  * with a tab) keep their line breaks. */
 #include "segment.h"
 
@@ -340,6 +342,15 @@ static bool ended_short(const struct builder *b, const char *next)
            (starts_upper(next) || url) && !b->last_colon;
 }
 
+/* True when the first word of 'next' would have fitted on the line before it: the break
+ * before 'next' was the author's, not the typesetter's. Measured in code points against the
+ * column width, with a tenth of it to spare for proportional type. */
+static bool would_have_fit(const struct builder *b, const char *next)
+{
+    size_t bytes = strcspn(next, " \t"), word = mn_utf8_strlen(next, bytes);
+    return b->wide > 0 && b->last_len > 0 && (b->last_len + 1 + word) * 10 <= b->wide * 9;
+}
+
 static void add_text_line(struct builder *b, const char *s)
 {
     bool row = is_row(s);
@@ -351,7 +362,10 @@ static void add_text_line(struct builder *b, const char *s)
     size_t len = cp_len(s);
     if (b->bullet_open && !row && b->sec.bullets.n > 0) {
         char **last = &b->sec.bullets.v[b->sec.bullets.n - 1];
-        if (open_paren(*last) || !((ends_sentence(*last) || ended_short(b, s)) && starts_upper(s))) {
+        /* a number at the start of a line is no sign of a new sentence ("... for" / "2025") */
+        bool ended = ends_sentence(*last) || ended_short(b, s) ||
+                     (would_have_fit(b, s) && !mn_isdigit((unsigned char)s[0]));
+        if (open_paren(*last) || !(ended && starts_upper(s))) {
             struct mn_buf nb = MN_BUF_INIT;
             mn_buf_adds(&nb, *last);
             mn_buf_addch(&nb, ' ');

@@ -197,6 +197,49 @@ static void test_ocr_page(void)
     pixDestroy(&p);
 }
 
+/* List entries behind round bullet dots come out as "• " entries, whether tesseract skips the
+ * dot or reads it as a letter or two of its own. */
+static void test_ocr_bullets(void)
+{
+    if (skip())
+        return;
+    static const char *const entries[] = {
+        "Udarbejdes forslag til kriterier for tilbud",
+        "Beskrives tilbud og brugergrupper tydeligt",
+        "Fokuseres på fortsat faglig udvikling",
+    };
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 2480, 700);
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, 11.0 * 300 / 72);
+    for (size_t i = 0; i < MN_ARRAY_SIZE(entries); i++) {
+        double y = 200 + 90.0 * (double)i;
+        cairo_arc(cr, 170, y - 16, 9, 0, 2 * M_PI); /* a dot at x-height, as Symbol's bullet */
+        cairo_fill(cr);
+        cairo_move_to(cr, 250, y);
+        cairo_show_text(cr, entries[i]);
+    }
+    cairo_destroy(cr);
+    PIX *p = mn_render_surface_to_pix(s, 300);
+    cairo_surface_destroy(s);
+    struct mn_ocr_result r;
+    mn_ocr_page(engine, p, MN_OCR_STEPS_DEFAULT, 1, &r);
+    CHECK(!r.failed);
+    int bulleted = 0;
+    for (size_t i = 0; i < r.lines.n; i++) /* the gap after the dot may read as a tab */
+        bulleted += strncmp(r.lines.v[i].text, "•", strlen("•")) == 0 &&
+                    strchr(" \t", r.lines.v[i].text[strlen("•")]);
+    CHECK_INT(bulleted, 3);
+    CHECK(has_substr(&r.lines, "Beskrives tilbud og brugergrupper"));
+    if (t_current_failed)
+        dump(&r.lines);
+    mn_ocr_result_release(&r);
+    pixDestroy(&p);
+}
+
 /* A page scanned sideways is turned upright. */
 static void test_ocr_sideways(void)
 {
@@ -300,6 +343,7 @@ int main(void)
     RUN(test_prepare_deskew);
     RUN(test_prepare_despeckle);
     RUN(test_ocr_page);
+    RUN(test_ocr_bullets);
     RUN(test_ocr_sideways);
     RUN(test_ocr_blank);
     RUN(test_pool);

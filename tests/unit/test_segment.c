@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "doc.h"
 #include "err.h"
 #include "pipeline.h"
@@ -94,6 +95,40 @@ static void test_sections_and_recommendation(void)
     CHECK_INT(it->attachments.n, 1);
     CHECK_STR(it->attachments.v[0], "Forslag til analyse");
     CHECK_STR(it->decision, "Formanden orienterede.\n\nDer var enighed.");
+    mn_doc_free(d);
+}
+
+/* A line under a bullet that starts a sentence, when its first word would have fitted on the
+ * bullet's line, is the author's new paragraph, not the entry wrapped (seed 001); a full line
+ * wraps, and a number carries on an entry whatever the room ("... for" / "2025"). */
+static void test_bullet_ends_where_the_next_word_fits(void)
+{
+    struct mn_buf b = MN_BUF_INIT;
+    mn_buf_adds(&b, "Møde\tX\n\n1. Sag\n\n");
+    for (int i = 0; i < 22; i++) /* wrapped prose: the column is about 80 characters wide */
+        mn_buf_adds(&b, "Udvalget drøftede sagen grundigt og lagde vægt på den videre proces med\n");
+    mn_buf_adds(&b, "parterne.\n\n"
+                    "• Sammensætningen af en arbejdsgruppe til sagen\n"
+                    "Arbejdsgruppen kunne bestå af repræsentanter fra de to forvaltninger.\n\n"
+                    "• Udvalget drøftede sagen grundigt og lagde vægt på den videre proces med\n"
+                    "Parterne og forvaltningen\n\n"
+                    "• Beløbet afsættes i budgettet for de næste år i planen for\n"
+                    "2025 og frem\n");
+    struct mn_doc *d = run(b.buf);
+    mn_buf_release(&b);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(d->nitems, 1);
+    const struct mn_section *sec = &d->items[0].sections[0];
+    CHECK_INT(sec->bullets.n, 3);
+    if (sec->bullets.n == 3) {
+        CHECK_STR(sec->bullets.v[0], "Sammensætningen af en arbejdsgruppe til sagen");
+        CHECK_STR(sec->bullets.v[1], "Udvalget drøftede sagen grundigt og lagde vægt på den "
+                                     "videre proces med Parterne og forvaltningen");
+        CHECK_STR(sec->bullets.v[2], "Beløbet afsættes i budgettet for de næste år i planen for 2025 og frem");
+    }
+    CHECK(strstr(sec->text, "Arbejdsgruppen kunne bestå af repræsentanter") != NULL);
     mn_doc_free(d);
 }
 
@@ -210,6 +245,7 @@ int main(void)
     RUN(test_header_with_tabs);
     RUN(test_header_as_table_and_bold);
     RUN(test_sections_and_recommendation);
+    RUN(test_bullet_ends_where_the_next_word_fits);
     RUN(test_numbered_paragraphs_are_not_items);
     RUN(test_groups_closed_and_toc);
     RUN(test_running_headers_on_pages);

@@ -490,8 +490,11 @@ static bool page_needs_ocr(PopplerPage *page, const struct page_info *info, cons
     if (!page || info->state == PAGE_UNLOADED || info->state == PAGE_TOO_LARGE)
         return false;
     if (info->state == PAGE_NO_TEXT) {
-        /* a blank page is not worth an OCR engine: render it small and look for ink */
-        if (measure_ink(page, NULL, 0, &ink) == 0 && ink.outside < INK_BLANK_MAX)
+        /* A blank page is not worth an OCR engine: render it small and look for ink. A page
+         * mostly covered by images is a scan and needs no look: rendering it small would
+         * decode the whole scan once more only to find ink (a tenth of the page's OCR time). */
+        if (image_cover(page) < IMAGE_COVER_MIN && measure_ink(page, NULL, 0, &ink) == 0 &&
+            ink.outside < INK_BLANK_MAX)
             return false;
         snprintf(why, whysize, "no text layer");
         return true;

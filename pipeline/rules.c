@@ -46,8 +46,8 @@ static const struct kind_spec kind_specs[] = {
     {"wrap", {NULL}},           /* a heading line that goes on on the next line */
     {"section", {NULL}},        /* section label; the name is the kind */
     {"intro", {NULL}},          /* the recommendation's intro sentence */
-    {"entry", {NULL}},
-    {"nothing", {NULL}},        /* "Ingen": an attachment list that lists none */          /* a line that always starts a new paragraph (Bilag 3: ...) */
+    {"entry", {NULL}},          /* a line that always starts a new paragraph (Bilag 3: ...) */
+    {"nothing", {NULL}},        /* "Ingen": an attachment list that lists none */
     {"verdict", {NULL}},        /* bare decision directly under an item heading */
     {"date", {"day", "month", "year"}},
     {"time", {"h1"}},
@@ -55,6 +55,8 @@ static const struct kind_spec kind_specs[] = {
     {"shared", {"value"}},      /* 'begge X' / 'alle X': affiliation shared by a group */
     {"note", {"note"}},         /* a remark in a participant's parentheses */
     {"location", {"value"}},    /* a location line in a header without labels */
+    {"body", {NULL}},           /* an unlabelled header line that names the meeting's body */
+    {"point", {"text"}},        /* a numbered list entry, where a list can be (segment.c) */
 };
 
 struct mn_rule {

@@ -269,7 +269,9 @@ struct builder {
     const struct mn_rules *rules;
     size_t wide; /* a line this long (code points) or longer was wrapped, not ended */
     size_t last_len;
-    bool last_colon; /* the last line ended in ':' */ /* the last line did not end its paragraph by punctuation or shortness */
+    bool last_colon; /* the last line ended in ':' */
+    bool last_leads; /* the last line leads into a list: ':', ',' or "at" at its end */
+    bool numbered;   /* the open list's entries are numbered ("1. ...") */
     struct mn_section sec;
     struct mn_buf text; /* paragraphs, "\n\n" between */
     struct mn_buf flat; /* paragraphs and bullets in order, for the decision */
@@ -396,7 +398,29 @@ static void add_text_line(struct builder *b, const char *s)
     mn_buf_adds(&b->text, s);
     mn_buf_adds(&b->flat, s);
     b->last_len = len;
-    b->last_colon = s[0] && s[strlen(s) - 1] == ':';
+    size_t n = strlen(s);
+    b->last_colon = n > 0 && s[n - 1] == ':';
+    b->last_leads = n > 0 && (s[n - 1] == ':' || s[n - 1] == ',' ||
+                              (n >= 3 && strcmp(s + n - 3, " at") == 0) || strcmp(s, "at") == 0);
+}
+
+/* A numbered line ("1. dagsordenen godkendes") is a list entry where a list can be: after a
+ * line that leads into one ("indstiller, at"), after another numbered entry, or anywhere in a
+ * Bilag section. Elsewhere it is prose: a numbered paragraph, or a wrapped line that happens
+ * to start with an ordinal ("2. halvår"). Never in a decision: there "4. anbefales" answers
+ * the recommendation's point 4, and the number is the content. Returns the entry's text
+ * (borrowed from 's') or NULL. */
+static const char *numbered_entry(const struct builder *b, const char *s, struct mn_match *m)
+{
+    bool place = b->last_leads || (b->bullet_open && b->numbered) ||
+                 strcmp(b->sec.kind, "attachments") == 0;
+    if (!place || strcmp(b->sec.kind, "decision") == 0 || !match(b->rules, "point", s, m))
+        return NULL;
+    const char *text = NULL;
+    size_t len = 0;
+    if (!mn_match_group(m, "text", &text, &len) || len == 0)
+        return NULL;
+    return text;
 }
 
 static void add_bullet(struct builder *b, const char *s)
@@ -533,10 +557,16 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
         }
         if (!b.active)
             builder_start(&b, it, &flats, "text", NULL);
-        if (is_bullet(s))
+        const char *entry;
+        if (is_bullet(s)) {
             add_bullet(&b, s + BULLET_LEN);
-        else
+            b.numbered = false;
+        } else if ((entry = numbered_entry(&b, s, m))) {
+            add_bullet(&b, entry);
+            b.numbered = true;
+        } else {
             add_text_line(&b, s);
+        }
     }
     builder_finish(&b, it, &flats);
     builder_finish(&host, it, &flats);
@@ -777,6 +807,10 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
                     mn_buf_setlen(&u, cut);
                 }
             }
+            continue;
+        }
+        if (!h.fields[0] && match(rules, "body", s, m)) {
+            h.fields[0] = tabs_to_spaces(xstrdup(s));
             continue;
         }
         free(unlabelled_prev);

@@ -132,6 +132,43 @@ static void test_bullet_ends_where_the_next_word_fits(void)
     mn_doc_free(d);
 }
 
+/* Another meeting system's layout: the body's name alone above the title, numbered points
+ * under "indstiller, at", numbered attachments, and numbers in a decision kept as written
+ * (the rule's counter-examples keep "2. halvår" and dates out of lists). */
+static void test_numbered_points_and_a_named_body(void)
+{
+    struct mn_doc *d = run("Økonomiudvalget\n\nREFERAT\n\nDato: 12. marts 2024\n\n"
+                           "1. Budgetopfølgning\n\nSagsfremstilling\nResultatet for\n"
+                           "andet halvår er bedre end ventet.\n\n"
+                           "Indstilling\nDirektionen indstiller, at\n"
+                           "1. budgetopfølgningen tages til efterretning\n"
+                           "2. merforbruget finansieres af kassen\n\n"
+                           "Beslutning\nUdvalget besluttede:\n1. anbefales\n2. anbefales ikke\n\n"
+                           "Bilag\n1. Budgetopfølgning januar 2024\n2. Oversigt over anlæg\n\n"
+                           "2. Anlægsregnskab for svømmehallen\n\nSagsfremstilling\nRegnskabet "
+                           "aflægges.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->meeting.body, "Økonomiudvalget");
+    CHECK_INT(d->nitems, 2);
+    struct mn_item *it = &d->items[0];
+    CHECK_STR(it->rec_intro, "Direktionen indstiller, at");
+    CHECK_INT(it->rec_points.n, 2);
+    if (it->rec_points.n == 2)
+        CHECK_STR(it->rec_points.v[1], "merforbruget finansieres af kassen");
+    CHECK_INT(it->attachments.n, 2);
+    if (it->attachments.n == 2)
+        CHECK_STR(it->attachments.v[0], "Budgetopfølgning januar 2024");
+    CHECK(it->decision && strstr(it->decision, "2. anbefales ikke"));
+    bool kept = false;
+    for (size_t i = 0; i < it->nsections; i++)
+        kept |= it->sections[i].text &&
+                strstr(it->sections[i].text, "Resultatet for andet halvår er bedre") != NULL;
+    CHECK(kept);
+    mn_doc_free(d);
+}
+
 static void test_numbered_paragraphs_are_not_items(void)
 {
     struct mn_doc *d = run("1. Budget\n\nProcessen:\n\n9. marts: DAS drøftelse\n\n"
@@ -246,6 +283,7 @@ int main(void)
     RUN(test_header_as_table_and_bold);
     RUN(test_sections_and_recommendation);
     RUN(test_bullet_ends_where_the_next_word_fits);
+    RUN(test_numbered_points_and_a_named_body);
     RUN(test_numbered_paragraphs_are_not_items);
     RUN(test_groups_closed_and_toc);
     RUN(test_running_headers_on_pages);

@@ -199,7 +199,8 @@ static void add_person(const struct mn_rules *rules, const char *a, const char *
     for (char *p = raw; *p; p++)
         if (*p == '\n') /* a line break inside a parenthesis is a wrapped line */
             *p = ' ';
-    if (!*raw) {
+    /* "Fraværende: Ingen": nobody */
+    if (!*raw || mn_rules_match_kind(rules, "nothing", raw, strlen(raw), m)) {
         free(raw);
         return;
     }
@@ -237,8 +238,21 @@ static void add_person(const struct mn_rules *rules, const char *a, const char *
     free(after);
     free(raw);
     if (!*p.name) {
-        mn_person_release(&p);
-        return;
+        /* "Jens Hansen (A), formand": the role after the comma is the last person's */
+        struct mn_person *last = out->n > 0 ? &out->v[out->n - 1] : NULL;
+        if (last && p.role && !last->role) {
+            last->role = p.role;
+            p.role = NULL;
+            mn_person_release(&p);
+            return;
+        }
+        if (!p.role) {
+            mn_person_release(&p);
+            return;
+        }
+        free(p.name); /* a role with no one to carry it: kept, as the entry's name */
+        p.name = p.role;
+        p.role = NULL;
     }
     MN_GROW(out->v, out->n + 1, out->alloc);
     out->v[out->n++] = p;

@@ -931,6 +931,11 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
             mn_match_span(&m, &a, &e);
             it->is_public = false;
             memmove(it->title + a, it->title + e, strlen(it->title + e) + 1);
+            /* "(Lukket) Budget" and "Budget (Lukket) 2025" leave a space at the cut */
+            if (a > 0 && it->title[a - 1] == ' ' && it->title[a] == ' ')
+                memmove(it->title + a, it->title + a + 1, strlen(it->title + a));
+            size_t lead = strspn(it->title, " ");
+            memmove(it->title, it->title + lead, strlen(it->title + lead) + 1);
             size_t n = strlen(it->title);
             while (n > 0 && it->title[n - 1] == ' ')
                 it->title[--n] = '\0';

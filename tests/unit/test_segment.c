@@ -197,6 +197,19 @@ static void test_groups_closed_and_toc(void)
     CHECK_STR(d->items[2].group, "Sager til orientering");
     CHECK_STR(d->kind, "agenda");
     mn_doc_free(d);
+    /* the mark before the title or inside it: no space left at the cut */
+    d = run("Dagsorden\n\n1. (Lukket) Budget 2025\n\nTekst.\n\n"
+            "2. Salg af grund (Lukket) nr. 7\n\nTekst.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(d->nitems, 2);
+    if (d->nitems == 2) {
+        CHECK_STR(d->items[0].title, "Budget 2025");
+        CHECK_STR(d->items[1].title, "Salg af grund nr. 7");
+        CHECK(!d->items[0].is_public && !d->items[1].is_public);
+    }
+    mn_doc_free(d);
 }
 
 static void test_running_headers_on_pages(void)

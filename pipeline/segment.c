@@ -940,6 +940,22 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
             while (n > 0 && it->title[n - 1] == ' ')
                 it->title[--n] = '\0';
         }
+        /* the mark on a line of its own under the heading ("Lukket sag"): the line stays in
+         * the item's text, the item is closed */
+        size_t first = from;
+        while (first < to && !doc->lines.v[first].text[0])
+            first++;
+        if (it->is_public && first < to) {
+            const char *fl = doc->lines.v[first].text;
+            size_t a, e, fn = strlen(fl);
+            while (fn > 0 && (fl[fn - 1] == ' ' || fl[fn - 1] == '.'))
+                fn--;
+            if (mn_rules_match_kind(rules, "closed", fl, fn, &m)) {
+                mn_match_span(&m, &a, &e);
+                if (a == 0 && e >= fn)
+                    it->is_public = false;
+            }
+        }
         if (group)
             it->group = xstrdup(group);
         else if (toc_group(doc, it->number))

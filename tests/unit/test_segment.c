@@ -210,6 +210,20 @@ static void test_groups_closed_and_toc(void)
         CHECK(!d->items[0].is_public && !d->items[1].is_public);
     }
     mn_doc_free(d);
+    /* the mark on a line of its own under the heading; the line stays in the item */
+    d = run("Dagsorden\n\n1. Budget 2025\nÅben sag\n\nTekst.\n\n2. Salg af grund\nLukket sag\n\n"
+            "Tekst.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(d->nitems, 2);
+    if (d->nitems == 2) {
+        CHECK(d->items[0].is_public);
+        CHECK(!d->items[1].is_public);
+        CHECK_STR(d->items[1].title, "Salg af grund");
+        CHECK(strstr(d->items[1].sections[0].text, "Lukket sag") != NULL);
+    }
+    mn_doc_free(d);
 }
 
 static void test_running_headers_on_pages(void)

@@ -360,6 +360,11 @@ static void add_text_line(struct builder *b, const char *s)
     mn_match_init(&m);
     if (b->para_open && (ended_short(b, s) || match(b->rules, "entry", s, &m)))
         b->para_open = false;
+    /* a Bilag list without bullets: a line is an attachment of its own, unless the one
+     * before it was full (a long title wrapped) */
+    if (b->para_open && !row && strcmp(b->sec.kind, "attachments") == 0 &&
+        (b->wide == 0 || would_have_fit(b, s)))
+        b->para_open = false;
     mn_match_release(&m);
     size_t len = cp_len(s);
     if (b->bullet_open && !row && b->sec.bullets.n > 0) {

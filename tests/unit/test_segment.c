@@ -169,6 +169,25 @@ static void test_numbered_points_and_a_named_body(void)
     mn_doc_free(d);
 }
 
+/* A Bilag list without bullets or numbers: each line is an attachment. */
+static void test_attachments_one_a_line(void)
+{
+    struct mn_doc *d = run("Referat\n\n1. Vejplan\n\nBilag\nÅben - Vejplan 2025.pdf\n"
+                           "Åben - Kort over området.pdf\nHøringssvar fra skolebestyrelserne\n\n"
+                           "Beslutning\nGodkendt.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(d->nitems, 1);
+    if (d->nitems == 1) {
+        CHECK_INT(d->items[0].attachments.n, 3);
+        if (d->items[0].attachments.n == 3)
+            CHECK_STR(d->items[0].attachments.v[1], "Åben - Kort over området.pdf");
+        CHECK_STR(d->items[0].decision, "Godkendt.");
+    }
+    mn_doc_free(d);
+}
+
 static void test_numbered_paragraphs_are_not_items(void)
 {
     struct mn_doc *d = run("1. Budget\n\nProcessen:\n\n9. marts: DAS drøftelse\n\n"
@@ -311,6 +330,7 @@ int main(void)
     RUN(test_sections_and_recommendation);
     RUN(test_bullet_ends_where_the_next_word_fits);
     RUN(test_numbered_points_and_a_named_body);
+    RUN(test_attachments_one_a_line);
     RUN(test_numbered_paragraphs_are_not_items);
     RUN(test_groups_closed_and_toc);
     RUN(test_running_headers_on_pages);

@@ -56,6 +56,17 @@ static bool match(const struct mn_rules *r, const char *kind, const char *s, str
     return mn_rules_match_kind(r, kind, s, strlen(s), m) != NULL;
 }
 
+/* A match of 'kind' that starts where 's' starts. */
+static bool match_at_start(const struct mn_rules *r, const char *kind, const char *s,
+                           struct mn_match *m)
+{
+    size_t start = 1, end = 0;
+    if (!match(r, kind, s, m))
+        return false;
+    mn_match_span(m, &start, &end);
+    return start == 0;
+}
+
 /* Item numbers compare part by part: "1.2" < "1.10" < "2". */
 static int cmp_number(const char *a, const char *b)
 {
@@ -787,7 +798,8 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
             free(v);
             continue;
         }
-        if (!h.fields[2] && match(rules, "location", s, m)) {
+        if (!h.fields[2] && match_at_start(rules, "location", s, m)) {
+            /* a line that is a place ("i Mødecenter C"), not a time line ending in one */
             h.fields[2] = mn_match_dup(m, "value");
             continue;
         }
@@ -833,6 +845,8 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
         }
     mt->body = h.fields[0];
     mt->location = h.fields[2];
+    if (h.fields[1] && !mt->location && match(rules, "location", h.fields[1], m))
+        mt->location = mn_match_dup(m, "value"); /* "... kl. 16.00, Byrådssalen" */
     if (h.fields[1]) {
         char iso[11], st[6], en[6];
         mt->time_text = h.fields[1];

@@ -151,6 +151,7 @@ static void test_numbered_points_and_a_named_body(void)
     if (!d)
         return;
     CHECK_STR(d->meeting.body, "Økonomiudvalget");
+    CHECK(d->meeting.location == NULL);
     CHECK_INT(d->nitems, 2);
     struct mn_item *it = &d->items[0];
     CHECK_STR(it->rec_intro, "Direktionen indstiller, at");
@@ -186,6 +187,27 @@ static void test_attachments_one_a_line(void)
         CHECK_STR(d->items[0].decision, "Godkendt.");
     }
     mn_doc_free(d);
+}
+
+/* The place on the time line, after the time. */
+static void test_place_after_the_time(void)
+{
+    static const char *const docs[] = {
+        "Byrådet\n\nReferat\n\nTid og sted: 12. marts 2024 kl. 16.00, Byrådssalen\n\n"
+        "1. Budget\n\nBeslutning\nGodkendt.\n",
+        "Byrådet\n\nReferat\n\n12. marts 2024 kl. 16.00 på Byrådssalen\n\n"
+        "1. Budget\n\nBeslutning\nGodkendt.\n",
+    };
+    for (size_t i = 0; i < MN_ARRAY_SIZE(docs); i++) {
+        struct mn_doc *d = run(docs[i]);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        CHECK_STR(d->meeting.location, "Byrådssalen");
+        CHECK_STR(d->meeting.date, "2024-03-12");
+        CHECK_STR(d->meeting.start_time, "16:00");
+        mn_doc_free(d);
+    }
 }
 
 static void test_numbered_paragraphs_are_not_items(void)
@@ -331,6 +353,7 @@ int main(void)
     RUN(test_bullet_ends_where_the_next_word_fits);
     RUN(test_numbered_points_and_a_named_body);
     RUN(test_attachments_one_a_line);
+    RUN(test_place_after_the_time);
     RUN(test_numbered_paragraphs_are_not_items);
     RUN(test_groups_closed_and_toc);
     RUN(test_running_headers_on_pages);

@@ -108,33 +108,38 @@ PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation)
             cur = next;
         }
     }
+    PIX *cur_bin = NULL; /* cur thresholded, while cur stays the same image */
     if (steps & MN_OCR_STEP_DESKEW) {
-        PIX *bin = pixConvertTo1(cur, 160);
+        cur_bin = pixConvertTo1(cur, 160);
         l_float32 a = 0, conf = 0;
         /* l_ok: 0 = found; conf under about 2 means no reliable angle */
-        if (bin && pixFindSkew(bin, &a, &conf) == 0 && conf >= 2.5 && fabsf(a) >= 0.1f) {
+        if (cur_bin && pixFindSkew(cur_bin, &a, &conf) == 0 && conf >= 2.5 && fabsf(a) >= 0.1f) {
             next = pixRotate(cur, a * (l_float32)(M_PI / 180.0), L_ROTATE_AREA_MAP,
                              L_BRING_IN_WHITE, 0, 0);
             if (next) {
                 pixDestroy(&cur);
+                pixDestroy(&cur_bin);
                 cur = next;
                 if (angle)
                     *angle = a;
             }
         }
-        pixDestroy(&bin);
     }
     if (steps & MN_OCR_STEP_LINES) {
         /* table rules and underlines: straight runs longer than about 6 mm, which tesseract
          * reads as "|", "—" or letters, go white (text strokes are far shorter) */
-        PIX *bin = pixConvertTo1(cur, 160);
+        PIX *bin = cur_bin ? cur_bin : pixConvertTo1(cur, 160);
+        cur_bin = NULL;
         int len = dpi / 4 > 2 ? dpi / 4 : 2; /* a page of 350 km renders at 1 dpi (render.c) */
         /* the dwa (destination word accumulation) opening: the same pixels as the rasterop
          * one, four times faster */
         PIX *h = bin ? pixOpenCompBrickDwa(NULL, bin, len, 1) : NULL;
         PIX *v = bin ? pixOpenCompBrickDwa(NULL, bin, 1, len) : NULL;
         PIX *both = h && v ? pixOr(NULL, h, v) : NULL;
-        PIX *mask = both ? pixDilateBrick(NULL, both, 3, 3) : NULL;
+        l_int32 none = 1; /* a page without rules keeps its image: no copy */
+        if (both)
+            pixZero(both, &none);
+        PIX *mask = both && !none ? pixDilateBrick(NULL, both, 3, 3) : NULL;
         next = mask ? pixCopy(NULL, cur) : NULL;
         if (next) {
             pixSetMasked(next, mask, 255);
@@ -147,6 +152,7 @@ PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation)
         pixDestroy(&h);
         pixDestroy(&bin);
     }
+    pixDestroy(&cur_bin); /* deskew without rule removal */
     if (steps & MN_OCR_STEP_DESPECKLE) {
         PIX *bin = pixConvertTo1(cur, 160);
         if (bin) {

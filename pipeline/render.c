@@ -2,9 +2,27 @@
 #include "render.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "err.h"
+
+/* One pixel's grey (ARGB32 composited over white). A grey pixel, as a scan's is, needs no
+ * arithmetic: the weights add up to 1000. */
+static inline unsigned pixel_gray(uint32_t p, bool argb)
+{
+    unsigned r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+    if (argb) {
+        unsigned white = 255 - (p >> 24); /* premultiplied: add white * (1 - alpha) */
+        r += white;
+        g += white;
+        b += white;
+    }
+    if (r == g && g == b)
+        return r > 255 ? 255 : r;
+    unsigned gray = (299 * r + 587 * g + 114 * b + 500) / 1000;
+    return gray > 255 ? 255 : gray;
+}
 
 PIX *mn_render_surface_to_pix(cairo_surface_t *surface, int dpi)
 {
@@ -17,25 +35,25 @@ PIX *mn_render_surface_to_pix(cairo_surface_t *surface, int dpi)
     const unsigned char *data = cairo_image_surface_get_data(surface);
     if (w <= 0 || h <= 0 || !data)
         return NULL;
-    PIX *pix = pixCreate(w, h, 8);
+    PIX *pix = pixCreateNoInit(w, h, 8); /* every word is written below, padding included */
     if (!pix)
         return NULL;
+    bool argb = fmt == CAIRO_FORMAT_ARGB32;
     l_uint32 *pdata = pixGetData(pix);
     int wpl = pixGetWpl(pix);
     for (int y = 0; y < h; y++) {
         const uint32_t *src = (const uint32_t *)(const void *)(data + (size_t)y * stride);
         l_uint32 *line = pdata + (size_t)y * wpl;
-        for (int x = 0; x < w; x++) {
-            uint32_t p = src[x]; /* native-endian 0xAARRGGBB (premultiplied for ARGB32) */
-            unsigned r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
-            if (fmt == CAIRO_FORMAT_ARGB32) {
-                unsigned a = p >> 24, white = 255 - a; /* premultiplied: add white * (1-a) */
-                r += white;
-                g += white;
-                b += white;
+        /* four pixels to a word, the first in the most significant byte (leptonica's
+         * order, whatever the machine's) */
+        for (int j = 0; j < wpl; j++) {
+            l_uint32 word = 0;
+            for (int k = 0; k < 4; k++) {
+                int x = 4 * j + k;
+                unsigned gray = x < w ? pixel_gray(src[x], argb) : 0;
+                word |= (l_uint32)gray << (24 - 8 * k);
             }
-            unsigned gray = (299 * r + 587 * g + 114 * b + 500) / 1000;
-            SET_DATA_BYTE(line, x, gray > 255 ? 255 : gray);
+            line[j] = word;
         }
     }
     pixSetResolution(pix, dpi, dpi);

@@ -225,9 +225,15 @@ static void worker_main(struct mn_ctx *ctx, const struct mn_batch_options *opt,
         struct rlimit rl = {(rlim_t)opt->mem_limit, (rlim_t)opt->mem_limit};
         setrlimit(RLIMIT_AS, &rl);
     }
-    if (ctx->opt.jobs == 0) { /* OCR threads: share the cores with the other workers */
+    if (ctx->opt.jobs == 0) {
+        /* OCR threads: twice this worker's share of the cores, at most one per core. With an
+         * exact share, a core idles whenever a worker's document runs out of pages (an odd
+         * page, a document's start); with twice as many, another worker's threads take it up
+         * (the corpus's scans under -j 2: 25.4 -> 23.8 s). Twice, not more: every thread holds
+         * a tesseract engine (about 60 MB). */
         long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-        ctx->opt.jobs = ncpu > opt->jobs ? (int)(ncpu / opt->jobs) : 1;
+        long share = ncpu > 0 ? 2 * ncpu / opt->jobs : 1;
+        ctx->opt.jobs = (int)(share < 1 ? 1 : share > ncpu ? ncpu : share);
     }
     struct stage_hook hook = {in->path, out_fd};
     ctx->on_stage = send_stage;

@@ -34,6 +34,7 @@ OUT = os.environ.get("BENCH_OUT", os.path.join(ROOT, "build", "bench.json"))
 ENV = dict(os.environ, OMP_THREAD_LIMIT="1", LC_ALL="C.UTF-8",
            MINUTES_RULES_DIR=os.path.join(ROOT, "rules"))
 TMP = os.path.join(B, "tmp")
+CORES = os.cpu_count() or 1
 
 
 def log(msg):
@@ -215,9 +216,10 @@ def section_ocr(corpus, result, rows, targets):
     outpdf = os.path.join(B, "ocrmypdf-out.pdf")
     def comps_for(fs, ims):
         return [
-            ("ours", "minutes batch -j 1 (2 OCR threads)", ours_batch(fs, 1)),
-            ("tesseract", "tesseract -l dan, 2 at a time, on pdftoppm images",
-             parallel(2, "tesseract {} - -l dan", ims)),
+            ("ours", "minutes batch -j %d (the default: a worker per core)" % CORES,
+             ours_batch(fs, CORES)),
+            ("tesseract", "tesseract -l dan, one process per core, on pdftoppm images",
+             parallel(CORES, "tesseract {} - -l dan", ims)),
             ("ocrmypdf", "ocrmypdf --skip-text -j 2, one file at a time",
              sh_loop('ocrmypdf -q --skip-text -j 2 "$f" ' + outpdf, fs)),
         ]

@@ -430,7 +430,12 @@ static const char *numbered_entry(const struct builder *b, const char *s, struct
 {
     bool place = b->last_leads || (b->bullet_open && b->numbered) ||
                  strcmp(b->sec.kind, "attachments") == 0;
-    if (!place || strcmp(b->sec.kind, "decision") == 0 || !match(b->rules, "point", s, m))
+    const struct mn_rule *r;
+    if (!place || strcmp(b->sec.kind, "decision") == 0 ||
+        !(r = mn_rules_match_kind(b->rules, "point", s, strlen(s), m)))
+        return NULL;
+    /* an unnumbered "at ..." clause is a point of a recommendation only */
+    if (strcmp(mn_rule_name(r), "clause") == 0 && strcmp(b->sec.kind, "recommendation") != 0)
         return NULL;
     const char *text = NULL;
     size_t len = 0;

@@ -162,6 +162,21 @@ static void test_numbered_points_and_a_named_body(void)
     if (it->attachments.n == 2)
         CHECK_STR(it->attachments.v[0], "Budgetopfølgning januar 2024");
     CHECK(it->decision && strstr(it->decision, "2. anbefales ikke"));
+    /* "at" clauses one a line are the points of an Indstilling, and only there */
+    struct mn_doc *d2 = run("Referat\n\n1. Vejplan\n\nSagsfremstilling\nDet blev besluttet,\n"
+                            "at sagen udsættes.\n\nIndstilling\nForvaltningen indstiller,\n"
+                            "at planen godkendes, og\nat der afsættes 2 mio. kr. i\n2025.\n\n"
+                            "Beslutning\nGodkendt.\n");
+    CHECK(d2 != NULL);
+    if (d2 && d2->nitems == 1) {
+        struct mn_item *i2 = &d2->items[0];
+        CHECK_STR(i2->rec_intro, "Forvaltningen indstiller,");
+        CHECK_INT(i2->rec_points.n, 2);
+        if (i2->rec_points.n == 2)
+            CHECK_STR(i2->rec_points.v[1], "at der afsættes 2 mio. kr. i 2025.");
+        CHECK_INT(i2->sections[0].bullets.n, 0);
+    }
+    mn_doc_free(d2);
     bool kept = false;
     for (size_t i = 0; i < it->nsections; i++)
         kept |= it->sections[i].text &&

@@ -282,7 +282,7 @@ struct builder {
     size_t last_len;
     bool last_colon; /* the last line ended in ':' */
     bool last_leads; /* the last line leads into a list: ':', ',' or "at" at its end */
-    bool numbered;   /* the open list's entries are numbered ("1. ...") */
+    bool glyphless;  /* the open list's entries came without a glyph ("1. ...", "at ...") */
     struct mn_section sec;
     struct mn_buf text; /* paragraphs, "\n\n" between */
     struct mn_buf flat; /* paragraphs and bullets in order, for the decision */
@@ -420,15 +420,15 @@ static void add_text_line(struct builder *b, const char *s)
                               (n >= 3 && strcmp(s + n - 3, " at") == 0) || strcmp(s, "at") == 0);
 }
 
-/* A numbered line ("1. dagsordenen godkendes") is a list entry where a list can be: after a
- * line that leads into one ("indstiller, at"), after another numbered entry, or anywhere in a
- * Bilag section. Elsewhere it is prose: a numbered paragraph, or a wrapped line that happens
- * to start with an ordinal ("2. halvår"). Never in a decision: there "4. anbefales" answers
- * the recommendation's point 4, and the number is the content. Returns the entry's text
- * (borrowed from 's') or NULL. */
-static const char *numbered_entry(const struct builder *b, const char *s, struct mn_match *m)
+/* A list entry without a glyph ([point] rules: "1. dagsordenen godkendes", "at planen
+ * godkendes") is one where a list can be: after a line that leads into one ("indstiller,
+ * at"), after another such entry, or anywhere in a Bilag section. Elsewhere it is prose: a
+ * numbered paragraph, a wrapped line that happens to start with an ordinal. Never in a
+ * decision: there "4. anbefales" answers the recommendation's point 4, and the number is the
+ * content. Returns the entry's text (borrowed from 's') or NULL. */
+static const char *glyphless_entry(const struct builder *b, const char *s, struct mn_match *m)
 {
-    bool place = b->last_leads || (b->bullet_open && b->numbered) ||
+    bool place = b->last_leads || (b->bullet_open && b->glyphless) ||
                  strcmp(b->sec.kind, "attachments") == 0;
     const struct mn_rule *r;
     if (!place || strcmp(b->sec.kind, "decision") == 0 ||
@@ -581,10 +581,10 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
         const char *entry;
         if (is_bullet(s)) {
             add_bullet(&b, s + BULLET_LEN);
-            b.numbered = false;
-        } else if ((entry = numbered_entry(&b, s, m))) {
+            b.glyphless = false;
+        } else if ((entry = glyphless_entry(&b, s, m))) {
             add_bullet(&b, entry);
-            b.numbered = true;
+            b.glyphless = true;
         } else {
             add_text_line(&b, s);
         }

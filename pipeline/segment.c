@@ -226,6 +226,21 @@ static bool is_bare_number(const char *s)
     return n > 0 && ((s[n] == '.' && s[n + 1] == '\0' && n <= 4) || (s[n] == '\0' && n <= 3));
 }
 
+/* True when line i carries on the sentence of a full line above it: that line was wrapped
+ * (as long as the column) and ends in a letter or a comma, so line i is no heading however
+ * it starts ("... skal være gældende i" / "2013. Det foreslås derfor ...", Ballerup). */
+static bool continues_above(const struct mn_lines *l, size_t i, size_t wide)
+{
+    if (i == 0 || wide == 0 || l->v[i - 1].page != l->v[i].page)
+        return false;
+    const char *prev = l->v[i - 1].text;
+    size_t n = strlen(prev);
+    if (n == 0 || mn_utf8_strlen(prev, n) * 10 < wide * 8)
+        return false;
+    unsigned char last = (unsigned char)prev[n - 1];
+    return last == ',' || mn_islower_ascii(last) || last >= 0x80; /* æ, ø, å end words too */
+}
+
 static size_t find_headings(const struct mn_rules *rules, const struct mn_lines *l,
                             struct heading **out)
 {
@@ -233,18 +248,26 @@ static size_t find_headings(const struct mn_rules *rules, const struct mn_lines 
     mn_match_init(&m);
     struct candidate *cand = NULL;
     size_t ncand = 0, alloc = 0;
+    size_t wide = mn_lines_column_width(l);
     for (size_t i = 0; i < l->n; i++) {
         const char *s = l->v[i].text;
+        if (continues_above(l, i, wide))
+            continue;
         bool from_bullet = is_bullet(s);
         if (from_bullet)
             s += BULLET_LEN;
         struct mn_buf joined = MN_BUF_INIT;
         size_t title_line = 0;
-        if (is_bare_number(s) && i + 1 < l->n) {
-            /* the number on a line of its own, its title on the next ("1." / "Budget") */
+        /* the number on a line of its own, its title on the next ("1." / "Budget"); a heading
+         * stands apart from the text above it, and a section label is no title ("... ved
+         * udgangen af" / "2013." / "" / "Økonomiske konsekvenser", Ballerup) */
+        bool apart = i == 0 || !l->v[i - 1].text[0] || l->v[i - 1].page != l->v[i].page;
+        if (apart && is_bare_number(s) && i + 1 < l->n) {
             size_t j = i + 1;
             if (!l->v[j].text[0] && j + 1 < l->n)
                 j++;
+            if (match(rules, "section", l->v[j].text, &m))
+                continue;
             mn_buf_addf(&joined, "%s %s", s, l->v[j].text);
             s = joined.buf;
             title_line = j;

@@ -235,6 +235,24 @@ static void test_numbered_paragraphs_are_not_items(void)
     CHECK_INT(d->nitems, 2);
     CHECK_STR(d->items[1].title, "Eventuelt");
     mn_doc_free(d);
+    /* a year that ends or carries on a wrapped sentence is no item heading, and a section
+     * label under a bare number is no title (Ballerup's per-item PDFs) */
+    struct mn_buf b = MN_BUF_INIT;
+    mn_buf_adds(&b, "3.\tKvalitetsstandarder for stofbehandling\n\nSagsfremstilling\n");
+    for (int i = 0; i < 22; i++)
+        mn_buf_adds(&b, "Kvalitetsstandarder for behandling revideres hvert andet år i kommunen\n");
+    mn_buf_adds(&b, "efter lovens regler, og standarden skal derfor også være gældende i hele\n"
+                    "2013. Det foreslås derfor at standarden videreføres uden ændringer, og at\n"
+                    "den revideres ved udgangen af\n2013.\n\nØkonomiske konsekvenser\nIngen.\n");
+    d = run(b.buf);
+    mn_buf_release(&b);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(d->nitems, 1);
+    if (d->nitems == 1)
+        CHECK_STR(d->items[0].number, "3");
+    mn_doc_free(d);
 }
 
 static void test_groups_closed_and_toc(void)

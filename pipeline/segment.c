@@ -756,6 +756,7 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
     struct mn_buf u = MN_BUF_INIT;
     char *unlabelled_prev = NULL; /* last unlabelled line: the body, if a date line follows */
     size_t place_line = (size_t)-1; /* the line after an unlabelled date line */
+    size_t in_line = (size_t)-1;    /* the line after a labelled time line */
     bool u_new_para = true;
     for (size_t i = 0; i < to; i++) {
         const char *s = l->v[i].text;
@@ -777,6 +778,8 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
         if ((r = mn_rules_match_kind(rules, "header", s, strlen(s), m))) {
             int f = field_index(mn_rule_name(r));
             char *v = mn_match_dup(m, "value");
+            if (f == 1)
+                in_line = i + 1; /* "Tid: ..." / "i Byrådssalen" */
             if (f >= 0) {
                 if (v && *v)
                     append_field(&h.fields[f], tabs_to_spaces(v), f >= 3 ? ", " : " ");
@@ -826,8 +829,10 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
             free(v);
             continue;
         }
-        if (!h.fields[2] && match_at_start(rules, "location", s, m)) {
-            /* a line that is a place ("i Mødecenter C"), not a time line ending in one */
+        if (!h.fields[2] && (i == place_line || i == in_line) &&
+            match_at_start(rules, "location", s, m)) {
+            /* the line under the date line is a place ("i Mødecenter C"); not a time line
+             * ending in one, nor a line of prose that starts with "i" further down */
             h.fields[2] = mn_match_dup(m, "value");
             continue;
         }

@@ -223,6 +223,16 @@ static void test_place_after_the_time(void)
         CHECK_STR(d->meeting.start_time, "16:00");
         mn_doc_free(d);
     }
+    /* prose further down that starts with "i" is no place; "4.december" is a date */
+    struct mn_doc *d = run("Notat\n\nDato: 4.december 2012\n\nFormålet er at beskrive de midler, "
+                           "som modtages\ni Ballerup Kommune, og som fordeles\n\n"
+                           "1. Forløbsprogrammer\n\nTekst.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(d->meeting.location == NULL);
+    CHECK_STR(d->meeting.date, "2012-12-04");
+    mn_doc_free(d);
 }
 
 static void test_numbered_paragraphs_are_not_items(void)

@@ -655,8 +655,9 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
             for (size_t j = 0; j < sec->bullets.n; j++)
                 if (!match(rules, "nothing", sec->bullets.v[j], m))
                     mn_strings_push(&it->attachments, sec->bullets.v[j]);
-        } else if (strcmp(sec->kind, "decision") == 0) {
-            if (has_decision && flats.v[k][0])
+        } else if (strcmp(sec->kind, "decision") == 0 && flats.v[k][0]) {
+            /* an agenda's empty "Beslutning" field records nothing: the decision stays null */
+            if (has_decision)
                 mn_buf_adds(&decision, "\n\n");
             mn_buf_adds(&decision, flats.v[k]);
             has_decision = true;
@@ -794,6 +795,11 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
         if ((r = mn_rules_match_kind(rules, "kind", s, strlen(s), m))) {
             if (!h.kind)
                 h.kind = xstrdup(mn_rule_name(r));
+            char *body = mn_match_dup(m, "body"); /* "Referat for Økonomiudvalget" */
+            if (body && *body && !h.fields[0])
+                h.fields[0] = body;
+            else
+                free(body);
             h.last_field = -1;
             continue;
         }

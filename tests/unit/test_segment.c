@@ -235,6 +235,32 @@ static void test_place_after_the_time(void)
     mn_doc_free(d);
 }
 
+/* The title line names the body: "Referat af møde i X den ...", "Dagsorden for X", "X -
+ * Referat". */
+static void test_body_in_the_title(void)
+{
+    static const char *const titles[] = {
+        "Referat af møde i Økonomiudvalget den 12. marts 2024",
+        "Dagsorden for Økonomiudvalget",
+        "Økonomiudvalget - Referat",
+    };
+    static const char *const kinds[] = {"minutes", "agenda", "minutes"};
+    for (size_t i = 0; i < MN_ARRAY_SIZE(titles); i++) {
+        struct mn_buf b = MN_BUF_INIT;
+        mn_buf_addf(&b, "%s\n\nDato: 12. marts 2024\n\n1. Budget\n\nBeslutning\n%s\n", titles[i],
+                    strcmp(kinds[i], "minutes") == 0 ? "Godkendt." : "");
+        struct mn_doc *d = run(b.buf);
+        mn_buf_release(&b);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        CHECK_STR(d->meeting.body, "Økonomiudvalget");
+        CHECK_STR(d->kind, kinds[i]);
+        CHECK_INT((int)d->nwarnings, 0);
+        mn_doc_free(d);
+    }
+}
+
 static void test_numbered_paragraphs_are_not_items(void)
 {
     struct mn_doc *d = run("1. Budget\n\nProcessen:\n\n9. marts: DAS drøftelse\n\n"
@@ -397,6 +423,7 @@ int main(void)
     RUN(test_numbered_points_and_a_named_body);
     RUN(test_attachments_one_a_line);
     RUN(test_place_after_the_time);
+    RUN(test_body_in_the_title);
     RUN(test_numbered_paragraphs_are_not_items);
     RUN(test_groups_closed_and_toc);
     RUN(test_running_headers_on_pages);

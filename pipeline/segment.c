@@ -1026,10 +1026,13 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     bool any_decision = false;
     for (size_t k = 0; k < doc->nitems; k++)
         any_decision |= doc->items[k].decision != NULL;
-    const char *kind = any_decision                            ? "minutes"
-                       : doc->kind && !strcmp(doc->kind, "agenda") ? "agenda"
-                       : doc->nitems > 0 && !doc->kind           ? "agenda"
-                                                                 : "unknown";
+    /* a recorded decision makes minutes; without one the title decides (a document titled
+     * Referat whose decisions were not found is still minutes), then items make an agenda */
+    const char *kind = any_decision                             ? "minutes"
+                       : doc->kind && !strcmp(doc->kind, "agenda")  ? "agenda"
+                       : doc->kind && !strcmp(doc->kind, "minutes") ? "minutes"
+                       : doc->nitems > 0 && !doc->kind            ? "agenda"
+                                                                  : "unknown";
     free(doc->kind);
     doc->kind = xstrdup(kind);
     if (doc->nitems == 0)

@@ -259,6 +259,12 @@ static void test_body_in_the_title(void)
         CHECK_INT((int)d->nwarnings, 0);
         mn_doc_free(d);
     }
+    /* titled Referat, no decision found: still minutes */
+    struct mn_doc *d = run("Åbent referat\n\n1. Budget\n\nSagsfremstilling\nTekst.\n");
+    CHECK(d != NULL);
+    if (d)
+        CHECK_STR(d->kind, "minutes");
+    mn_doc_free(d);
 }
 
 static void test_numbered_paragraphs_are_not_items(void)

@@ -177,9 +177,6 @@ out:
     return rc;
 }
 
-/* Loading da_DK costs about as much as extracting 40 pages, and most documents settle every
- * hyphen from their own vocabulary: so the word list is read when first asked. The handle
- * and the caches are logically const: they only remember. */
 static gpointer read_word_list(gpointer arg)
 {
     const struct mn_dict *d = arg; /* only aff and dic, which nobody changes meanwhile */
@@ -193,6 +190,10 @@ void mn_dict_prefetch(struct mn_dict *d)
     d->reader = g_thread_try_new("word list", read_word_list, d, NULL);
 }
 
+/* Loading da_DK costs about as much as extracting 40 pages, and a document asks the list only
+ * about capitalised fragments its own vocabulary leaves open: so the word list is read when
+ * first asked, or in the background when the caller says it will be (mn_dict_prefetch). The
+ * handle and the caches are logically const: they only remember. */
 static Hunhandle *dict_handle(const struct mn_dict *cd)
 {
     struct mn_dict *d = (struct mn_dict *)cd;

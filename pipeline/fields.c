@@ -243,8 +243,6 @@ static void add_person(const struct mn_rules *rules, const char *a, const char *
         if (last && p.role && !last->role) {
             last->role = p.role;
             p.role = NULL;
-            mn_person_release(&p);
-            return;
         }
         if (!p.role) {
             mn_person_release(&p);

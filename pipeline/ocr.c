@@ -62,6 +62,17 @@ static void despeckle(PIX *gray, PIX *bin, int dpi)
     pixDestroy(&big);
 }
 
+/* leptonica's morphological up/left test on a binary image: true with *orient set when it
+ * decides (L_TEXT_ORIENT_UP included), false when it cannot */
+static bool decide_orientation(PIX *bin, l_int32 *orient)
+{
+    l_float32 upconf = 0, leftconf = 0;
+    *orient = L_TEXT_ORIENT_UNKNOWN;
+    return bin && pixOrientDetect(bin, &upconf, &leftconf, 0, 0) == 0 &&
+           makeOrientDecision(upconf, leftconf, 0.0f, 0.0f, orient, 0) == 0 &&
+           *orient != L_TEXT_ORIENT_UNKNOWN;
+}
+
 PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation)
 {
     PIX *cur = pixClone(gray), *next = NULL;
@@ -77,16 +88,11 @@ PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation)
          * decision on a page of text (the confidences fall from about 45 to 28, far above the
          * threshold of 8); a page too sparse to decide at half size is tested at full size */
         PIX *bin = pixConvertTo1(cur, 160);
-        l_float32 upconf = 0, leftconf = 0;
-        l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
         PIX *half = bin && dpi >= 300 ? pixReduceRankBinary2(bin, 1, NULL) : NULL;
-        if (half && (pixOrientDetect(half, &upconf, &leftconf, 0, 0) != 0 ||
-                     makeOrientDecision(upconf, leftconf, 0.0f, 0.0f, &orient, 0) != 0))
-            orient = L_TEXT_ORIENT_UNKNOWN;
+        l_int32 orient;
+        bool decided = decide_orientation(half, &orient) || decide_orientation(bin, &orient);
         pixDestroy(&half);
-        if (orient != L_TEXT_ORIENT_UNKNOWN ||
-            (bin && pixOrientDetect(bin, &upconf, &leftconf, 0, 0) == 0 &&
-             makeOrientDecision(upconf, leftconf, 0.0f, 0.0f, &orient, 0) == 0)) {
+        if (decided) {
             int quads = orient == L_TEXT_ORIENT_LEFT    ? 1
                         : orient == L_TEXT_ORIENT_DOWN  ? 2
                         : orient == L_TEXT_ORIENT_RIGHT ? 3
@@ -489,26 +495,22 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
         }
         int bx1, bx2;
         /* a bullet dot read as a word of its own ("te", "e", "*"): one or two symbols whose
-         * ink, left of the line's second word, is one bullet-shaped mark */
-        if (line_start && w[i].n <= 2 && i + 1 < nw && w[i + 1].line == w[i].line &&
-            !w[i + 1].noise && bullet_before(bin, w[i + 1].x1, w[i + 1].lt, w[i + 1].lb, &bx1, &bx2) &&
-            bx1 >= w[i].x1 - 2 && bx2 <= w[i].x2 + 2) {
-            double y1 = sy[w[i].first].y1, y2 = sy[w[i].first].y2;
-            add_symbol(&g, &ng, &galloc, "•", bx1 * scale, bx2 * scale, y1, y2, &space_before,
-                       &line_start);
-            space_before = true;
-            continue;
-        }
+         * ink, left of the line's second word, is one bullet-shaped mark; else a dot that
+         * tesseract skipped, left of the line's first word */
+        bool dot_read = line_start && w[i].n <= 2 && i + 1 < nw && w[i + 1].line == w[i].line &&
+                        !w[i + 1].noise &&
+                        bullet_before(bin, w[i + 1].x1, w[i + 1].lt, w[i + 1].lb, &bx1, &bx2) &&
+                        bx1 >= w[i].x1 - 2 && bx2 <= w[i].x2 + 2;
+        if (dot_read || (line_start && bullet_before(bin, w[i].x1, w[i].lt, w[i].lb, &bx1, &bx2)))
+            add_symbol(&g, &ng, &galloc, "•", bx1 * scale, bx2 * scale, sy[w[i].first].y1,
+                       sy[w[i].first].y2, &space_before, &line_start);
+        space_before = true;
+        if (dot_read)
+            continue; /* the word was the dot */
         res->nwords++;
         sumconf += w[i].conf;
         if (w[i].conf < MN_OCR_WORD_FLOOR)
             res->nlow++;
-        if (line_start && bullet_before(bin, w[i].x1, w[i].lt, w[i].lb, &bx1, &bx2)) {
-            double y1 = sy[w[i].first].y1, y2 = sy[w[i].first].y2;
-            add_symbol(&g, &ng, &galloc, "•", bx1 * scale, bx2 * scale, y1, y2, &space_before,
-                       &line_start);
-        }
-        space_before = true;
         for (size_t k = w[i].first; k < w[i].first + w[i].n; k++)
             add_symbol(&g, &ng, &galloc, sy[k].text, sy[k].x1 * scale, sy[k].x2 * scale,
                        sy[k].y1, sy[k].y2, &space_before, &line_start);

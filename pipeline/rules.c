@@ -56,7 +56,7 @@ static const struct kind_spec kind_specs[] = {
     {"note", {"note"}},         /* a remark in a participant's parentheses */
     {"location", {"value"}},    /* a location line in a header without labels */
     {"body", {NULL}},           /* an unlabelled header line that names the meeting's body */
-    {"point", {"text"}},        /* a numbered list entry, where a list can be (segment.c) */
+    {"point", {"text"}},        /* a list entry without a glyph, where a list can be (segment.c) */
 };
 
 struct mn_rule {

@@ -242,13 +242,12 @@ static bool continues_above(const struct mn_lines *l, size_t i, size_t wide)
 }
 
 static size_t find_headings(const struct mn_rules *rules, const struct mn_lines *l,
-                            struct heading **out)
+                            size_t wide, struct heading **out)
 {
     struct mn_match m;
     mn_match_init(&m);
     struct candidate *cand = NULL;
     size_t ncand = 0, alloc = 0;
-    size_t wide = mn_lines_column_width(l);
     for (size_t i = 0; i < l->n; i++) {
         const char *s = l->v[i].text;
         if (continues_above(l, i, wide))
@@ -951,10 +950,10 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     const struct mn_lines *l = &doc->lines;
     struct mn_match m;
     mn_match_init(&m);
-    struct heading *h = NULL;
-    size_t nh = find_headings(rules, l, &h);
-    char *group = NULL;
     size_t wide = mn_lines_column_width(l);
+    struct heading *h = NULL;
+    size_t nh = find_headings(rules, l, wide, &h);
+    char *group = NULL;
     double body_size = median_size(l);
 
     read_header(rules, doc, nh ? h[0].number_line : l->n, wide, &group, &m);

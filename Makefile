@@ -10,13 +10,18 @@ DESTDIR ?=
 RULESDIR = $(PREFIX)/share/$(PROG)/rules
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+# tesseract is opened with dlopen when a page needs OCR (pipeline/tess.h), not linked: its
+# soname is read here from the development library's symlink
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out tesseract,$(PKGS)))
+TESS_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir tesseract)/libtesseract.so 2>/dev/null | \
+                 awk '$$1 == "SONAME" { print $$2 }')
 
 CSTD := -std=c17
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wold-style-definition -Wwrite-strings -Wvla -Wformat=2 -Wpointer-arith -Wundef
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ipipeline \
-            -DMN_VERSION='"$(VERSION)"' -DMN_RULESDIR='"$(RULESDIR)"' $(PKG_CFLAGS)
+            -DMN_VERSION='"$(VERSION)"' -DMN_RULESDIR='"$(RULESDIR)"' $(PKG_CFLAGS) \
+            $(if $(TESS_SONAME),-DMN_TESSERACT_SONAME='"$(TESS_SONAME)"')
 # libgomp: tesseract's OpenMP run-time, linked by name to switch its threads off (ocr.c)
 LDLIBS   += $(PKG_LIBS) -lgomp -lm
 

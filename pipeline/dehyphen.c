@@ -227,13 +227,14 @@ int mn_dict_load(struct mn_dict *d, struct mn_error *err)
     return 0;
 }
 
-void mn_dict_free(struct mn_dict *d)
+static void dict_free(struct mn_dict *d, bool destroy_handle)
 {
     if (!d)
         return;
+    /* even at exit: the reading thread must not run on while the process tears down */
     if (d->reader)
         d->h = g_thread_join(d->reader);
-    if (d->h)
+    if (d->h && destroy_handle)
         Hunspell_destroy(d->h);
     free(d->aff);
     free(d->dic);
@@ -241,6 +242,16 @@ void mn_dict_free(struct mn_dict *d)
     g_hash_table_destroy(d->has_simple);
     free(d->enc);
     free(d);
+}
+
+void mn_dict_free(struct mn_dict *d)
+{
+    dict_free(d, true);
+}
+
+void mn_dict_free_for_exit(struct mn_dict *d)
+{
+    dict_free(d, MN_LEAK_CHECKED);
 }
 
 /* Returns the word in the dictionary's encoding (g_free), or NULL when not representable. */

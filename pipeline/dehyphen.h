@@ -35,6 +35,10 @@ int mn_dict_open(const char *path_or_null, struct mn_dict **out, struct mn_error
 
 /* Frees the word list. Accepts NULL. */
 void mn_dict_free(struct mn_dict *d);
+/* As mn_dict_free, in a process that exits next: hunspell's data, some 300,000 small blocks
+ * that take about 40 ms to free one by one, is left to the kernel (except where
+ * MN_LEAK_CHECKED). Accepts NULL. */
+void mn_dict_free_for_exit(struct mn_dict *d);
 /* The word list is read on first use; this reads it now (a batch parent does, so that its
  * forked workers share it), waiting for a reading mn_dict_prefetch started.
  * Returns 0 (also for d == NULL), or -1 with err set (MN_E_IO). */

@@ -394,7 +394,7 @@ static int cmd_convert(struct cli *cli, const char *path, bool text_only)
 out:
     free(out);
     mn_doc_free(doc);
-    mn_ctx_free(ctx);
+    mn_ctx_free_for_exit(ctx); /* main returns next */
     return code;
 }
 

@@ -197,7 +197,7 @@ int mn_cli_batch(const struct mn_options *opt, struct mn_batch_options *bo, bool
     else
         code = MN_BATCH_EXIT_OK;
 out:
-    mn_ctx_free(ctx);
+    mn_ctx_free_for_exit(ctx);
     mn_inputs_release(&in);
     return code;
 }

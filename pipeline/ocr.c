@@ -22,15 +22,16 @@
 #include <unistd.h>
 
 #include <glib.h>
-#include <tesseract/capi.h>
 #include <omp.h>
 
 #include "buf.h"
 #include "err.h"
 #include "extract.h"
 #include "pipeline.h"
+#include "tess.h"
 
 struct mn_ocr {
+    struct mn_tess t; /* tesseract's functions */
     TessBaseAPI *api;
 };
 
@@ -201,16 +202,21 @@ int mn_ocr_new(const char *tessdata, const char *lang, struct mn_ocr **out, stru
 {
     struct mn_ocr *o = xcalloc(1, sizeof *o);
     *out = NULL;
+    if (mn_tess_open(&o->t, err) < 0) {
+        free(o);
+        return -1;
+    }
+    const struct mn_tess *tess = &o->t;
     openmp_single_thread();
-    o->api = TessBaseAPICreate();
-    if (!o->api || TessBaseAPIInit3(o->api, tessdata, lang) != 0) {
+    o->api = tess->TessBaseAPICreate();
+    if (!o->api || tess->TessBaseAPIInit3(o->api, tessdata, lang) != 0) {
         const char *dir = tessdata ? tessdata : getenv("TESSDATA_PREFIX");
         mn_ocr_free(o);
         return mn_fail(err, MN_E_OCR_INIT, "cannot load tesseract language '%s' from '%s'", lang,
                        dir && *dir ? dir : "(tesseract's default tessdata)");
     }
     /* tesseract's debug chatter ("Detected 148 diacritics") goes to stderr otherwise */
-    TessBaseAPISetVariable(o->api, "debug_file", "/dev/null");
+    tess->TessBaseAPISetVariable(o->api, "debug_file", "/dev/null");
     *out = o;
     return 0;
 }
@@ -220,8 +226,8 @@ void mn_ocr_free(struct mn_ocr *o)
     if (!o)
         return;
     if (o->api) {
-        TessBaseAPIEnd(o->api);
-        TessBaseAPIDelete(o->api);
+        o->t.TessBaseAPIEnd(o->api);
+        o->t.TessBaseAPIDelete(o->api);
     }
     free(o);
 }
@@ -392,6 +398,7 @@ static int mark_noise_clusters(struct word *w, size_t nw, const struct sym *sy)
 void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
                  struct mn_ocr_result *res)
 {
+    const struct mn_tess *tess = &o->t;
     openmp_single_thread();
     PIX *img = NULL, *bin = NULL;
     TessResultIterator *it = NULL;
@@ -411,23 +418,23 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
         goto out;
     }
     int dpi = pixGetXRes(img) > 0 ? pixGetXRes(img) : 300;
-    TessBaseAPISetPageSegMode(o->api, (steps & MN_OCR_STEP_BLOCK) ? PSM_SINGLE_BLOCK : PSM_AUTO);
-    TessBaseAPISetImage2(o->api, img); /* tesseract copies the pixels */
-    TessBaseAPISetSourceResolution(o->api, dpi);
+    tess->TessBaseAPISetPageSegMode(o->api, (steps & MN_OCR_STEP_BLOCK) ? PSM_SINGLE_BLOCK : PSM_AUTO);
+    tess->TessBaseAPISetImage2(o->api, img); /* tesseract copies the pixels */
+    tess->TessBaseAPISetSourceResolution(o->api, dpi);
     pixDestroy(&img);
-    if (TessBaseAPIRecognize(o->api, NULL) != 0) {
+    if (tess->TessBaseAPIRecognize(o->api, NULL) != 0) {
         res->failed = true;
         snprintf(res->message, sizeof res->message, "page %d: tesseract failed to recognise it",
                  page);
         goto out;
     }
-    bin = TessBaseAPIGetThresholdedImage(o->api); /* for skipped bullets; may be NULL */
-    it = TessBaseAPIGetIterator(o->api);
+    bin = tess->TessBaseAPIGetThresholdedImage(o->api); /* for skipped bullets; may be NULL */
+    it = tess->TessBaseAPIGetIterator(o->api);
     if (!it)
         goto done; /* an empty page */
 
     /* Pass 1: symbols and words, with boxes and confidences. */
-    const TessPageIterator *pit = TessResultIteratorGetPageIterator(it);
+    const TessPageIterator *pit = tess->TessResultIteratorGetPageIterator(it);
     double scale = 72.0 / dpi; /* pixels to points, as poppler's boxes */
     double ly1 = 0, ly2 = 0, lh = 1;
     int line_t = 0, line_b = 0;
@@ -436,12 +443,12 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
     do {
         int l, t, r, b;
         bool line_start = false, word_start = false;
-        if (TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE)) {
+        if (tess->TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE)) {
             int bx1, by1, bx2, by2;
-            if (!TessPageIteratorBoundingBox(pit, RIL_TEXTLINE, &l, &t, &r, &b))
+            if (!tess->TessPageIteratorBoundingBox(pit, RIL_TEXTLINE, &l, &t, &r, &b))
                 continue;
             double base = b;
-            if (TessPageIteratorBaseline(pit, RIL_TEXTLINE, &bx1, &by1, &bx2, &by2))
+            if (tess->TessPageIteratorBaseline(pit, RIL_TEXTLINE, &bx1, &by1, &bx2, &by2))
                 base = (by1 + by2) / 2.0;
             if (base < t || base > b)
                 base = b;
@@ -453,23 +460,23 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
             line++;
             line_start = true;
         }
-        if (TessPageIteratorIsAtBeginningOf(pit, RIL_WORD) &&
-            TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &t, &r, &b)) {
-            char *text = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+        if (tess->TessPageIteratorIsAtBeginningOf(pit, RIL_WORD) &&
+            tess->TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &t, &r, &b)) {
+            char *text = tess->TessResultIteratorGetUTF8Text(it, RIL_WORD);
             MN_GROW(w, nw + 1, walloc);
             w[nw] = (struct word){.x1 = l, .x2 = r, .line = line, .lh = lh, .lt = line_t,
                                   .lb = line_b,
-                                  .conf = TessResultIteratorConfidence(it, RIL_WORD),
+                                  .conf = tess->TessResultIteratorConfidence(it, RIL_WORD),
                                   .first = ns};
             w[nw].noise = mn_ocr_is_noise(text, w[nw].conf);
-            TessDeleteText(text);
+            tess->TessDeleteText(text);
             nw++;
             in_word = true;
             word_start = true;
         }
-        if (!in_word || !TessPageIteratorBoundingBox(pit, RIL_SYMBOL, &l, &t, &r, &b))
+        if (!in_word || !tess->TessPageIteratorBoundingBox(pit, RIL_SYMBOL, &l, &t, &r, &b))
             continue;
-        char *text = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
+        char *text = tess->TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
         if (!text)
             continue;
         MN_GROW(sy, ns + 1, salloc);
@@ -477,7 +484,7 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
                               .word_start = word_start, .line_start = line_start};
         ns++;
         w[nw - 1].n++;
-    } while (TessResultIteratorNext(it, RIL_SYMBOL));
+    } while (tess->TessResultIteratorNext(it, RIL_SYMBOL));
 
     /* Pass 2: drop graphics read as text, count, and lay the rest out as glyphs. */
     res->nnoise = 0;
@@ -527,10 +534,10 @@ done:
 out:
     pixDestroy(&bin);
     if (it)
-        TessResultIteratorDelete(it);
-    TessBaseAPIClear(o->api);
+        tess->TessResultIteratorDelete(it);
+    tess->TessBaseAPIClear(o->api);
     for (size_t i = 0; i < ns; i++)
-        TessDeleteText(sy[i].text);
+        tess->TessDeleteText(sy[i].text);
     free(sy);
     free(w);
     free(g);

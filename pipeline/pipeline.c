@@ -81,15 +81,25 @@ fail:
     return -1;
 }
 
-void mn_ctx_free(struct mn_ctx *ctx)
+static void ctx_free(struct mn_ctx *ctx, void (*dict_free)(struct mn_dict *))
 {
     if (!ctx)
         return;
     mn_rules_free(ctx->rules);
-    mn_dict_free(ctx->dict);
+    dict_free(ctx->dict);
     mn_ocr_pool_free(ctx->ocr);
     free(ctx->ocr_err);
     free(ctx);
+}
+
+void mn_ctx_free(struct mn_ctx *ctx)
+{
+    ctx_free(ctx, mn_dict_free);
+}
+
+void mn_ctx_free_for_exit(struct mn_ctx *ctx)
+{
+    ctx_free(ctx, mn_dict_free_for_exit);
 }
 
 static int run_stages(struct mn_ctx *ctx, struct mn_doc *doc, const char *last_stage,

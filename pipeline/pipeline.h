@@ -57,6 +57,8 @@ void mn_options_default(struct mn_options *opt);
  * Returns 0, or -1 with err set (MN_E_RULES...). On success *out is owned by the caller. */
 int mn_ctx_new(const struct mn_options *opt, struct mn_ctx **out, struct mn_error *err) MN_WUR;
 void mn_ctx_free(struct mn_ctx *ctx); /* accepts NULL */
+/* As mn_ctx_free, in a process that exits next (mn_dict_free_for_exit). Accepts NULL. */
+void mn_ctx_free_for_exit(struct mn_ctx *ctx);
 
 struct mn_stage {
     const char *name;

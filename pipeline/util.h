@@ -11,6 +11,20 @@
 #define MN_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define MN_WUR __attribute__((warn_unused_result))
 
+/* 1 in builds whose run-time checks for leaks at exit (AddressSanitizer: gcc's macro, clang's
+ * feature test): memory a normal build leaves to the kernel at exit is freed there, so that
+ * every report is a real leak. */
+#if defined(__SANITIZE_ADDRESS__)
+#define MN_LEAK_CHECKED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MN_LEAK_CHECKED 1
+#endif
+#endif
+#ifndef MN_LEAK_CHECKED
+#define MN_LEAK_CHECKED 0
+#endif
+
 /* Never return NULL; abort on exhaustion. Results are freed with free(). */
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);

@@ -40,6 +40,13 @@ expect "PDF converts" 0 "" -- "$M" convert --pretty "$REAL"
 python3 -c "import json; d=json.load(open('$tmp/out')); assert d['source']['text_source']=='pdf' and d['source']['pages']>=1 and len(d['source']['sha256'])==64" \
   && ok "PDF record has source fields" || no "PDF record has source fields"
 
+# tesseract is opened only for a page that needs OCR (pipeline/tess.h): a born-digital PDF
+# must not pay for loading it
+LD_DEBUG=files "$M" convert "$REAL" 2>"$tmp/ld" >/dev/null
+if grep -q "file=libtesseract" "$tmp/ld"; then no "born-digital PDF loaded libtesseract"
+elif grep -q "file=libpoppler" "$tmp/ld"; then ok "born-digital PDF: libtesseract not loaded"
+else no "LD_DEBUG=files printed no library loads: cannot tell"; fi
+
 expect "missing file: io" 1 "\[io\].*nope.pdf" -- "$M" convert "$tmp/nope.pdf"
 : > "$tmp/empty.pdf"
 expect "empty file: empty" 1 "\[empty\].*empty.pdf" -- "$M" convert "$tmp/empty.pdf"

@@ -43,6 +43,7 @@ static const struct kind_spec kind_specs[] = {
     {"item", {"number", "title"}},
     {"group", {NULL}},          /* group heading */
     {"closed", {NULL}},         /* marks an item closed */
+    {"open", {NULL}},           /* marks an item open: only cut from the title */
     {"wrap", {NULL}},           /* a heading line that goes on on the next line */
     {"section", {NULL}},        /* section label; the name is the kind */
     {"intro", {NULL}},          /* the recommendation's intro sentence */
@@ -55,7 +56,7 @@ static const struct kind_spec kind_specs[] = {
     {"shared", {"value"}},      /* 'begge X' / 'alle X': affiliation shared by a group */
     {"note", {"note"}},         /* a remark in a participant's parentheses */
     {"location", {"value"}},    /* a location line in a header without labels */
-    {"body", {NULL}},           /* an unlabelled header line that names the meeting's body */
+    {"body", {NULL}},           /* an unlabelled header line naming the body; 'value' if not all */
     {"point", {"text"}},        /* a list entry without a glyph, where a list can be (segment.c) */
 };
 

@@ -23,6 +23,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "doc.h"
@@ -524,6 +525,29 @@ static size_t point_mark_len(const char *p, size_t n)
     return i + 2;
 }
 
+/* The paragraphs after an Indstilling's first one are its points when that one leads into
+ * them ("..., at", "...:") or when each is marked as one ("1) ...", "at ..."); otherwise they
+ * are prose ("Administrationen indstiller at dagsordenen godkendes." / "Det nødvendige
+ * materiale er udsendt efter fristen."). 'rest' is the text after the first paragraph. */
+static bool paragraphs_are_points(const char *intro, const char *rest)
+{
+    size_t n = strlen(intro);
+    while (n > 0 && intro[n - 1] == ' ')
+        n--;
+    if (n > 0 && (intro[n - 1] == ':' || intro[n - 1] == ','))
+        return true;
+    if ((n == 2 || (n > 2 && intro[n - 3] == ' ')) && strncmp(intro + n - 2, "at", 2) == 0)
+        return true;
+    for (const char *p = rest; *p;) {
+        const char *e = strstr(p, "\n\n");
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (point_mark_len(p, len) == 0 && strncmp(p, "at ", 3) != 0)
+            return false;
+        p += len + (e ? 2 : 0);
+    }
+    return true;
+}
+
 static const char *toc_group(const struct mn_doc *doc, const char *number)
 {
     for (size_t i = 0; i < doc->toc_numbers.n; i++)
@@ -626,7 +650,11 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
                 const char *t = sec->text;
                 const char *end = strstr(t, "\n\n");
                 it->rec_intro = end ? xstrndup(t, (size_t)(end - t)) : xstrdup(t);
-                if (sec->bullets.n == 0 && end) {
+                if (sec->bullets.n == 0 && end && !paragraphs_are_points(it->rec_intro, end + 2)) {
+                    /* a whole sentence and prose after it: no points, all of it leads */
+                    free(it->rec_intro);
+                    it->rec_intro = xstrdup(t);
+                } else if (sec->bullets.n == 0 && end) {
                     /* points written as paragraphs ("1) ...", "at ...") */
                     for (const char *p = end + 2; *p;) {
                         const char *e = strstr(p, "\n\n");
@@ -748,6 +776,33 @@ static void unplaced(struct mn_buf *u, const char *s, bool new_para)
         mn_buf_adds(u, s);
 }
 
+/* Cuts the match in 'm' (a closed or open mark) out of 'title', in place, and trims the
+ * spaces the cut leaves. */
+static void cut_mark(char *title, const struct mn_match *m)
+{
+    size_t a, e;
+    mn_match_span(m, &a, &e);
+    memmove(title + a, title + e, strlen(title + e) + 1);
+    /* "(Lukket) Budget" and "Budget (Lukket) 2025" leave a space at the cut */
+    if (a > 0 && title[a - 1] == ' ' && title[a] == ' ')
+        memmove(title + a, title + a + 1, strlen(title + a));
+    size_t lead = strspn(title, " ");
+    memmove(title, title + lead, strlen(title + lead) + 1);
+    size_t n = strlen(title);
+    while (n > 0 && title[n - 1] == ' ')
+        title[--n] = '\0';
+}
+
+/* "til", "for", "fra", "af" alone on a line (any case) */
+static bool is_title_preposition(const char *s)
+{
+    static const char *const words[] = {"til", "for", "fra", "af"};
+    for (size_t k = 0; k < MN_ARRAY_SIZE(words); k++)
+        if (strcasecmp(s, words[k]) == 0)
+            return true;
+    return false;
+}
+
 static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
                         size_t wide, char **group, struct mn_match *m)
 {
@@ -758,12 +813,20 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
     size_t place_line = (size_t)-1; /* the line after an unlabelled date line */
     size_t in_line = (size_t)-1;    /* the line after a labelled time line */
     bool u_new_para = true;
+    bool after_title = false; /* the last line was the title ([kind]) */
     for (size_t i = 0; i < to; i++) {
         const char *s = l->v[i].text;
         if (!*s) {
             h.last_field = -1;
             h.label_only = false;
             u_new_para = true;
+            continue;
+        }
+        /* a title broken over lines: "Dagsorden" / "til" / "mødet i Byrådet" */
+        bool title_word = after_title && is_title_preposition(s);
+        after_title = false;
+        if (title_word) {
+            after_title = true;
             continue;
         }
         const struct mn_rule *r;
@@ -800,6 +863,7 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
             else
                 free(body);
             h.last_field = -1;
+            after_title = true;
             continue;
         }
         if (match(rules, "group", s, m)) {
@@ -865,7 +929,7 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
             continue;
         }
         if (!h.fields[0] && match(rules, "body", s, m)) {
-            h.fields[0] = tabs_to_spaces(xstrdup(s));
+            h.fields[0] = tabs_to_spaces(mn_match_dup_or(m, "value", s)); /* "mødet i X" */
             continue;
         }
         free(unlabelled_prev);
@@ -975,8 +1039,9 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
             const char *next = l->v[from].text;
             bool open_end = match(rules, "wrap", h[k].title, &m) ||
                             same_heading_type(&l->v[h[k].line], &l->v[from], body_size);
+            /* a lower-case line is no section label: "... materiale til" / "beslutning" */
             if (!next[0] || is_bullet(next) || strlen(next) >= 100 ||
-                (starts_upper(next) && !open_end) || match(rules, "section", next, &m))
+                (starts_upper(next) && (!open_end || match(rules, "section", next, &m))))
                 break;
             size_t tl = strlen(h[k].title);
             append_field(&h[k].title, next, tl && h[k].title[tl - 1] == '/' ? "" : " ");
@@ -984,18 +1049,10 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         }
         it->title = h[k].title;
         if (mn_rules_match_kind(rules, "closed", it->title, strlen(it->title), &m)) {
-            size_t a, e;
-            mn_match_span(&m, &a, &e);
             it->is_public = false;
-            memmove(it->title + a, it->title + e, strlen(it->title + e) + 1);
-            /* "(Lukket) Budget" and "Budget (Lukket) 2025" leave a space at the cut */
-            if (a > 0 && it->title[a - 1] == ' ' && it->title[a] == ' ')
-                memmove(it->title + a, it->title + a + 1, strlen(it->title + a));
-            size_t lead = strspn(it->title, " ");
-            memmove(it->title, it->title + lead, strlen(it->title + lead) + 1);
-            size_t n = strlen(it->title);
-            while (n > 0 && it->title[n - 1] == ' ')
-                it->title[--n] = '\0';
+            cut_mark(it->title, &m);
+        } else if (mn_rules_match_kind(rules, "open", it->title, strlen(it->title), &m)) {
+            cut_mark(it->title, &m); /* "(Åben)": public is the default */
         }
         /* the mark on a line of its own under the heading ("Lukket sag"): the line stays in
          * the item's text, the item is closed */

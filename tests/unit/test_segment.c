@@ -267,6 +267,44 @@ static void test_body_in_the_title(void)
     mn_doc_free(d);
 }
 
+/* Layouts of other meeting systems: a title broken over lines with the body on the third
+ * ("Dagsorden" / "til" / "mødet i X"), every item marked "(Åben)" or "(Lukket)", a heading
+ * wrapped before a word that is also a label ("... til" / "beslutning"), and an Indstilling
+ * that is a whole sentence followed by prose (no points). */
+static void test_marks_broken_titles_and_prose_recommendations(void)
+{
+    struct mn_doc *d = run("Dagsorden\ntil\nmødet i Børne- og Skoleudvalget\n"
+                           "mandag den 8. april 2024 kl. 16.00\ni Mødelokale B\n\n"
+                           "1 (Åben) Godkendelse af dagsorden\n\n"
+                           "2 (Lukket) Køb af ejendom\n\n"
+                           "3 (Åben) Indkøbsordning - godkendelse af materiale til\nbeslutning\n\n"
+                           "Indstilling\nAdministrationen indstiller at dagsordenen godkendes.\n\n"
+                           "Materialet til punkt 2 er udsendt efter fristen.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->meeting.body, "Børne- og Skoleudvalget");
+    CHECK_STR(d->meeting.location, "Mødelokale B");
+    CHECK_INT((int)d->nwarnings, 0); /* the lone "til" is part of the title */
+    CHECK_INT(d->nitems, 3);
+    if (d->nitems == 3) {
+        CHECK_STR(d->items[0].title, "Godkendelse af dagsorden");
+        CHECK(d->items[0].is_public);
+        CHECK_STR(d->items[1].title, "Køb af ejendom");
+        CHECK(!d->items[1].is_public);
+        CHECK_STR(d->items[2].title, "Indkøbsordning - godkendelse af materiale til beslutning");
+        CHECK_INT((int)d->items[2].rec_points.n, 0);
+        CHECK(d->items[2].rec_intro && strstr(d->items[2].rec_intro, "efter fristen"));
+    }
+    mn_doc_free(d);
+    /* a title that starts with the word keeps it */
+    d = run("1. Åben skole - status\n\nSagsfremstilling\nTekst.\n");
+    CHECK(d != NULL);
+    if (d && d->nitems == 1)
+        CHECK_STR(d->items[0].title, "Åben skole - status");
+    mn_doc_free(d);
+}
+
 static void test_numbered_paragraphs_are_not_items(void)
 {
     struct mn_doc *d = run("1. Budget\n\nProcessen:\n\n9. marts: DAS drøftelse\n\n"
@@ -431,6 +469,7 @@ int main(void)
     RUN(test_place_after_the_time);
     RUN(test_body_in_the_title);
     RUN(test_numbered_paragraphs_are_not_items);
+    RUN(test_marks_broken_titles_and_prose_recommendations);
     RUN(test_groups_closed_and_toc);
     RUN(test_running_headers_on_pages);
     RUN(test_other_house_styles);

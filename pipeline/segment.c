@@ -793,6 +793,25 @@ static void cut_mark(char *title, const struct mn_match *m)
         title[--n] = '\0';
 }
 
+/* "Word: value" or "Two words: value": a label the rules do not know; its line starts a field
+ * of its own rather than continuing the one above. */
+static bool looks_labelled(const char *s)
+{
+    if (!starts_upper(s))
+        return false;
+    const char *colon = strchr(s, ':');
+    if (!colon || colon - s > 30 || (colon[1] != ' ' && colon[1] != '\t' && colon[1] != '\0'))
+        return false;
+    int spaces = 0;
+    for (const char *q = s; q < colon; q++) {
+        if (*q == ' ')
+            spaces++;
+        else if (*q == ',' || *q == '(' || *q == ')' || mn_isdigit((unsigned char)*q))
+            return false;
+    }
+    return spaces <= 1;
+}
+
 /* "til", "for", "fra", "af" alone on a line (any case) */
 static bool is_title_preposition(const char *s)
 {
@@ -841,6 +860,16 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
         if ((r = mn_rules_match_kind(rules, "header", s, strlen(s), m))) {
             int f = field_index(mn_rule_name(r));
             char *v = mn_match_dup(m, "value");
+            if (strcmp(mn_rule_name(r), "referent") == 0) {
+                /* "Referent: Anna Jensen": a participant whose role is to take the minutes */
+                f = 3;
+                if (v && *v && !strchr(v, '(')) {
+                    char *withrole = xmalloc(strlen(v) + sizeof " (referent)");
+                    sprintf(withrole, "%s (referent)", v);
+                    free(v);
+                    v = withrole;
+                }
+            }
             if (f == 1)
                 in_line = i + 1; /* "Tid: ..." / "i Byrådssalen" */
             if (f >= 0) {
@@ -871,6 +900,9 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
             *group = mn_match_dup_or(m, "name", s);
             continue;
         }
+        /* a line with a label of its own ("Mødeleder: ...") continues no field */
+        if (h.last_field >= 0 && looks_labelled(s))
+            h.last_field = -1;
         /* one person a line after "Deltagere: First Person (A)": the list goes on */
         if (h.last_field >= 3 && !h.label_only && i > 0 && person_like(s)) {
             const char *prev = l->v[i - 1].text;

@@ -305,6 +305,29 @@ static void test_marks_broken_titles_and_prose_recommendations(void)
     mn_doc_free(d);
 }
 
+/* "Referent: X" is a participant with that role; a line with a label the rules do not know
+ * ends the list above it instead of joining it (plain text has no column width to tell). */
+static void test_referent_and_unknown_labels(void)
+{
+    struct mn_doc *d = run("Referat\n\nMødeforum: Handicaprådet\nDato: 12. marts 2024\n"
+                           "Deltagere: Jens Hansen (DH), formand, Lise Holm (DH)\n"
+                           "Afbud: Mona Lund (DH)\nReferent: Anna Jensen\nMødeleder: Bo Holm\n\n"
+                           "Pkt. 1 Godkendelse af dagsorden\nBeslutning: Godkendt.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT((int)d->meeting.participants.n, 3);
+    if (d->meeting.participants.n == 3) {
+        CHECK_STR(d->meeting.participants.v[2].name, "Anna Jensen");
+        CHECK_STR(d->meeting.participants.v[2].role, "referent");
+    }
+    CHECK_INT((int)d->meeting.absent.n, 1);
+    if (d->meeting.absent.n == 1)
+        CHECK_STR(d->meeting.absent.v[0].name, "Mona Lund");
+    CHECK_INT((int)d->nwarnings, 1); /* "Mødeleder: Bo Holm": kept, as unplaced text */
+    mn_doc_free(d);
+}
+
 static void test_numbered_paragraphs_are_not_items(void)
 {
     struct mn_doc *d = run("1. Budget\n\nProcessen:\n\n9. marts: DAS drøftelse\n\n"
@@ -470,6 +493,7 @@ int main(void)
     RUN(test_body_in_the_title);
     RUN(test_numbered_paragraphs_are_not_items);
     RUN(test_marks_broken_titles_and_prose_recommendations);
+    RUN(test_referent_and_unknown_labels);
     RUN(test_groups_closed_and_toc);
     RUN(test_running_headers_on_pages);
     RUN(test_other_house_styles);

@@ -1085,6 +1085,15 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
             cut_mark(it->title, &m);
         } else if (mn_rules_match_kind(rules, "open", it->title, strlen(it->title), &m)) {
             cut_mark(it->title, &m); /* "(Åben)": public is the default */
+        } else {
+            /* the mark before the number: "Lukket punkt 12: Personalesag" */
+            const char *hl = l->v[h[k].number_line].text;
+            size_t a, e;
+            if (mn_rules_match_kind(rules, "closed", hl, strlen(hl), &m)) {
+                mn_match_span(&m, &a, &e);
+                if (a == 0 && e < strlen(hl) && mn_isdigit((unsigned char)hl[e]))
+                    it->is_public = false;
+            }
         }
         /* the mark on a line of its own under the heading ("Lukket sag"): the line stays in
          * the item's text, the item is closed */

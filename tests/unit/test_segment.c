@@ -297,6 +297,20 @@ static void test_marks_broken_titles_and_prose_recommendations(void)
         CHECK(d->items[2].rec_intro && strstr(d->items[2].rec_intro, "efter fristen"));
     }
     mn_doc_free(d);
+    /* the mark before the number closes the item; "Punkt nr." is a heading too */
+    d = run("1. Budget\n\nSagsfremstilling\nTekst.\n\nLukket punkt 2: Køb af grund\n\n"
+            "Beslutning\nGodkendt.\n\nPunkt nr. 3 Eventuelt\n\nIntet.\n");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_INT(d->nitems, 3);
+        if (d->nitems == 3) {
+            CHECK_STR(d->items[1].title, "Køb af grund");
+            CHECK(!d->items[1].is_public);
+            CHECK(d->items[2].is_public);
+            CHECK_STR(d->items[2].title, "Eventuelt");
+        }
+    }
+    mn_doc_free(d);
     /* a title that starts with the word keeps it */
     d = run("1. Åben skole - status\n\nSagsfremstilling\nTekst.\n");
     CHECK(d != NULL);

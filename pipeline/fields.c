@@ -204,6 +204,14 @@ static void add_person(const struct mn_rules *rules, const char *a, const char *
         free(raw);
         return;
     }
+    /* "Jens Hansen (V), deltog fra punkt 3": a remark after the comma is the last person's */
+    struct mn_person *prev = out->n > 0 ? &out->v[out->n - 1] : NULL;
+    if (prev && !prev->note && !strchr(raw, '(') &&
+        mn_rules_match_kind(rules, "note", raw, strlen(raw), m)) {
+        prev->note = mn_match_dup_or(m, "note", raw);
+        free(raw);
+        return;
+    }
     struct mn_person p = {0};
     bool shared = false;
     /* the parenthesis, if any */

@@ -793,8 +793,8 @@ static void cut_mark(char *title, const struct mn_match *m)
         title[--n] = '\0';
 }
 
-/* "Word: value" or "Two words: value": a label the rules do not know; its line starts a field
- * of its own rather than continuing the one above. */
+/* "Word: value", up to three words before the colon: a label the rules do not know; its line
+ * starts a field of its own rather than continuing the one above. */
 static bool looks_labelled(const char *s)
 {
     if (!starts_upper(s))
@@ -809,7 +809,7 @@ static bool looks_labelled(const char *s)
         else if (*q == ',' || *q == '(' || *q == ')' || mn_isdigit((unsigned char)*q))
             return false;
     }
-    return spaces <= 1;
+    return spaces <= 2; /* "Mødeleder:", "Fraværende med afbud:" */
 }
 
 /* "til", "for", "fra", "af" alone on a line (any case) */

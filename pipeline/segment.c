@@ -155,7 +155,14 @@ static double follow_weight(const char *prev, const char *next, bool next_from_b
 struct candidate {
     struct heading h;
     bool from_bullet;
+    bool in_list; /* right under a line that leads into a list or is an entry of one */
 };
+
+/* A candidate right under a line ending in ':' or under another numbered line, with no gap,
+ * is more likely an entry of a numbered list ("Strategien består af tre dele:" / "1.
+ * Kortlægning" / "2. Handleplan") than a heading, which stands apart; it still counts, for
+ * documents whose headings follow one another, but less. */
+#define IN_LIST_WEIGHT 0.7
 
 /* How much a candidate looks like a heading rather than a numbered sentence: titles rarely
  * end in a full stop ("4. Handleplanen blev taget til efterretning." is a numbered decision)
@@ -183,12 +190,14 @@ static size_t choose_chain(struct candidate *c, size_t n, struct heading **out)
     for (size_t j = 0; j < n; j++) {
         long first = first_part(c[j].h.number);
         score[j] = c[j].from_bullet ? (first == 1 ? 1.0 : -1) : (first <= 1 ? 1.0 : 0.6);
+        if (c[j].in_list && score[j] > 0)
+            score[j] *= IN_LIST_WEIGHT;
         prev[j] = (size_t)-1;
         for (size_t i = 0; i < j; i++) {
             if (score[i] < 0)
                 continue;
             double w = follow_weight(c[i].h.number, c[j].h.number, c[j].from_bullet) *
-                       heading_quality(c[j].h.title);
+                       heading_quality(c[j].h.title) * (c[j].in_list ? IN_LIST_WEIGHT : 1.0);
             if (w > 0 && score[i] + w > score[j]) {
                 score[j] = score[i] + w;
                 prev[j] = i;
@@ -242,6 +251,21 @@ static bool continues_above(const struct mn_lines *l, size_t i, size_t wide)
     return last == ',' || mn_islower_ascii(last) || last >= 0x80; /* æ, ø, å end words too */
 }
 
+/* Line i stands directly under (no blank line, same page) a line that ends in ':' or is
+ * itself numbered the way items and list entries are. */
+static bool under_list_line(const struct mn_rules *rules, const struct mn_lines *l, size_t i,
+                            struct mn_match *m)
+{
+    if (i == 0 || !l->v[i - 1].text[0] || l->v[i - 1].page != l->v[i].page)
+        return false;
+    const char *prev = l->v[i - 1].text;
+    size_t n = strlen(prev);
+    while (n > 0 && prev[n - 1] == ' ')
+        n--;
+    return (n > 0 && prev[n - 1] == ':') || match(rules, "item", prev, m) ||
+           match(rules, "point", prev, m);
+}
+
 static size_t find_headings(const struct mn_rules *rules, const struct mn_lines *l,
                             size_t wide, struct heading **out)
 {
@@ -285,6 +309,7 @@ static size_t find_headings(const struct mn_rules *rules, const struct mn_lines 
             cand[ncand].h.number = number;
             cand[ncand].h.title = tabs_to_spaces(title);
             cand[ncand].from_bullet = from_bullet;
+            cand[ncand].in_list = under_list_line(rules, l, i, &m);
             ncand++;
         } else {
             free(number);

@@ -344,6 +344,23 @@ static void test_referent_and_unknown_labels(void)
 
 static void test_numbered_paragraphs_are_not_items(void)
 {
+    /* a numbered list under a lead-in, inside item 1, is no run of headings: the real item 2
+     * stands apart and has its sections */
+    struct mn_doc *l = run("1. Strategi for klimatilpasning\nSagsfremstilling\n"
+                           "Strategien består af tre dele:\n1. Kortlægning af risikoområder\n"
+                           "2. Handleplan for de næste fire år\n3. Økonomisk ramme\n\n"
+                           "Beslutning\nGodkendt.\n\n2. Budgetopfølgning\nSagsfremstilling\n"
+                           "Der forventes et mindreforbrug.\n\n3. Eventuelt\nIntet.\n");
+    CHECK(l != NULL);
+    if (l) {
+        CHECK_INT(l->nitems, 3);
+        if (l->nitems == 3) {
+            CHECK_STR(l->items[1].title, "Budgetopfølgning");
+            CHECK_STR(l->items[2].title, "Eventuelt");
+        }
+    }
+    mn_doc_free(l);
+
     struct mn_doc *d = run("1. Budget\n\nProcessen:\n\n9. marts: DAS drøftelse\n\n"
                            "2014 blev et godt år.\n\n2. Eventuelt\n\n1. Ingen sager\n");
     CHECK(d != NULL);

@@ -158,8 +158,8 @@ struct candidate {
     bool in_list; /* right under a line that leads into a list or is an entry of one */
 };
 
-/* A candidate right under a line ending in ':' or under another numbered line, with no gap,
- * is more likely an entry of a numbered list ("Strategien består af tre dele:" / "1.
+/* A candidate right under a line ending in ':' or under another numbered line is more likely
+ * an entry of a numbered list ("Strategien består af tre dele:" / "1.
  * Kortlægning" / "2. Handleplan") than a heading, which stands apart; it still counts, for
  * documents whose headings follow one another, but less. */
 #define IN_LIST_WEIGHT 0.7
@@ -251,14 +251,17 @@ static bool continues_above(const struct mn_lines *l, size_t i, size_t wide)
     return last == ',' || mn_islower_ascii(last) || last >= 0x80; /* æ, ø, å end words too */
 }
 
-/* Line i stands directly under (no blank line, same page) a line that ends in ':' or is
- * itself numbered the way items and list entries are. */
+/* Line i stands under (at most one blank line between, same page) a line that ends in ':' or
+ * is itself numbered the way items and list entries are. */
 static bool under_list_line(const struct mn_rules *rules, const struct mn_lines *l, size_t i,
                             struct mn_match *m)
 {
-    if (i == 0 || !l->v[i - 1].text[0] || l->v[i - 1].page != l->v[i].page)
+    size_t k = i;
+    if (k > 0 && !l->v[k - 1].text[0])
+        k--; /* entries set apart by a blank line each */
+    if (k == 0 || !l->v[k - 1].text[0] || l->v[k - 1].page != l->v[i].page)
         return false;
-    const char *prev = l->v[i - 1].text;
+    const char *prev = l->v[k - 1].text;
     size_t n = strlen(prev);
     while (n > 0 && prev[n - 1] == ' ')
         n--;

@@ -1162,6 +1162,14 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     doc->kind = xstrdup(kind);
     if (doc->nitems == 0)
         mn_doc_warn(doc, "no_items", 0, "no agenda item was found");
+    /* a gap in the numbers: an item missed, or numbered so in the document ("2", then "4") */
+    for (size_t k = 1; k < doc->nitems; k++) {
+        const struct mn_item *a = &doc->items[k - 1], *b = &doc->items[k];
+        long step = first_part(b->number) - first_part(a->number);
+        if (step > 1)
+            mn_doc_warn(doc, "item_sequence", b->page, "item %.20s follows item %.20s", b->number,
+                        a->number);
+    }
     mn_match_release(&m);
     return 0;
 }

@@ -342,6 +342,20 @@ static void test_referent_and_unknown_labels(void)
     mn_doc_free(d);
 }
 
+/* A gap in the item numbers is reported: an item missed, or numbered so by the document. */
+static void test_item_number_gap_warns(void)
+{
+    struct mn_doc *d = run("1. Budget\nGodkendt.\n\n2. Vejplan\nGodkendt.\n\n4. Eventuelt\nIntet.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(d->nitems, 3);
+    CHECK_INT((int)d->nwarnings, 1);
+    if (d->nwarnings == 1)
+        CHECK_STR(d->warnings[0].code, "item_sequence");
+    mn_doc_free(d);
+}
+
 static void test_numbered_paragraphs_are_not_items(void)
 {
     /* a numbered list under a lead-in, inside item 1, is no run of headings: the real item 2
@@ -525,6 +539,7 @@ int main(void)
     RUN(test_numbered_paragraphs_are_not_items);
     RUN(test_marks_broken_titles_and_prose_recommendations);
     RUN(test_referent_and_unknown_labels);
+    RUN(test_item_number_gap_warns);
     RUN(test_groups_closed_and_toc);
     RUN(test_running_headers_on_pages);
     RUN(test_other_house_styles);

@@ -928,8 +928,9 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
             *group = mn_match_dup_or(m, "name", s);
             continue;
         }
-        /* a line with a label of its own ("Mødeleder: ...") continues no field */
-        if (h.last_field >= 0 && looks_labelled(s))
+        /* a line with a label of its own ("Mødeleder: ...") continues no field; a role is no
+         * such label ("Deltagere:" / "Formand: Jens Hansen (A)") */
+        if (h.last_field >= 0 && looks_labelled(s) && !match(rules, "role", s, m))
             h.last_field = -1;
         /* one person a line after "Deltagere: First Person (A)": the list goes on */
         if (h.last_field >= 3 && !h.label_only && i > 0 && person_like(s)) {

@@ -320,12 +320,12 @@ static void test_marks_broken_titles_and_prose_recommendations(void)
 }
 
 /* "Referent: X" is a participant with that role; a line with a label the rules do not know
- * ends the list above it instead of joining it (plain text has no column width to tell). */
+ * ends the list above it instead of joining it; a role ("Formand: ...") does not (plain text has no column width to tell). */
 static void test_referent_and_unknown_labels(void)
 {
     struct mn_doc *d = run("Referat\n\nMødeforum: Handicaprådet\nDato: 12. marts 2024\n"
                            "Deltagere: Jens Hansen (DH), formand, Lise Holm (DH)\n"
-                           "Afbud: Mona Lund (DH)\nReferent: Anna Jensen\nMødeleder: Bo Holm\n\n"
+                           "Afbud: Mona Lund (DH)\nReferent: Anna Jensen\nKopi til: Bo Holm\n\n"
                            "Pkt. 1 Godkendelse af dagsorden\nBeslutning: Godkendt.\n");
     CHECK(d != NULL);
     if (!d)
@@ -338,7 +338,7 @@ static void test_referent_and_unknown_labels(void)
     CHECK_INT((int)d->meeting.absent.n, 1);
     if (d->meeting.absent.n == 1)
         CHECK_STR(d->meeting.absent.v[0].name, "Mona Lund");
-    CHECK_INT((int)d->nwarnings, 1); /* "Mødeleder: Bo Holm": kept, as unplaced text */
+    CHECK_INT((int)d->nwarnings, 1); /* "Kopi til: Bo Holm": kept, as unplaced text */
     mn_doc_free(d);
 }
 

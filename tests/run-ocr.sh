@@ -57,6 +57,17 @@ check $([ $rc = 4 ] && grep -q 'ocr_init' "$tmp/e" && [ ! -s "$tmp/o.json" ]; ec
 TESSDATA_PREFIX=/nonexistent "$M" convert --ocr always "$BD" > "$tmp/o.json" 2> "$tmp/e"; rc=$?
 check $([ $rc = 4 ] && grep -q 'ocr_init' "$tmp/e"; echo $?) "--ocr always without tessdata: exit 4" "exit $rc"
 
+# 3b. The OCR library itself is opened only when needed (pipeline/tess.h): one that cannot be
+#     loaded is ocr_init too, named in the message, and a born-digital file does not care.
+mkdir -p "$tmp/badlib"
+: > "$tmp/badlib/libtesseract.so.5"
+LD_LIBRARY_PATH="$tmp/badlib" "$M" convert --max-pages 1 "$SCAN" > "$tmp/o.json" 2> "$tmp/e"; rc=$?
+check $([ $rc = 4 ] && grep -q 'ocr_init' "$tmp/e" && grep -q 'cannot load the OCR library' "$tmp/e" &&
+        [ ! -s "$tmp/o.json" ]; echo $?) "OCR library that cannot be loaded: ocr_init, exit 4" \
+  "exit $rc $(head -c 300 "$tmp/e")"
+LD_LIBRARY_PATH="$tmp/badlib" "$M" convert "$BD" > "$tmp/o.json" 2> "$tmp/e"; rc=$?
+check $rc "born-digital converts without a loadable OCR library" "exit $rc $(head -c 300 "$tmp/e")"
+
 if [ $have_dan = 0 ]; then
   for t in "scan: exit 0" "scan: readable" "-j 1 = -j 2" "--ocr always" "mixed"; do skip "$t"; done
   echo "$pass passed, $fail failed"; [ $fail -eq 0 ]; exit

@@ -381,6 +381,32 @@ static bool starts_upper(const char *s)
            mn_isdigit(c) || c == '"' || c == 0xE2;
 }
 
+static bool starts_lower(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    /* ASCII small letter, or a Latin-1 supplement small letter (æ ø å: C3 A6/B8/A5 ...) */
+    return mn_islower_ascii(c) || (c == 0xC3 && (unsigned char)s[1] >= 0xA0);
+}
+
+/* A line the section rules take for a label, but which is a sentence wrapped onto the next
+ * line: long (six words or more), no colon in it, and the next line goes on in lower
+ * case ("Sagen indeholder samtidig opfølgning på Byrådets beslutning den 29. januar 2024" /
+ * "om en redegørelse ..."). Real labels are short or are followed by a new sentence. */
+static bool label_is_prose(const struct mn_lines *l, size_t i, size_t to)
+{
+    const char *s = l->v[i].text;
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    /* "Beslutning: Udvalget godkendte ..." wraps like prose and is still a label */
+    if (n == 0 || memchr(s, ':', n) || i + 1 >= to || !starts_lower(l->v[i + 1].text))
+        return false;
+    int words = 1;
+    for (size_t k = 0; k < n; k++)
+        words += s[k] == ' ' && k + 1 < n && s[k + 1] != ' ';
+    return words >= 6;
+}
+
 /* True while a parenthesis opened in 's' has not closed: the entry goes on. */
 static bool open_paren(const char *s)
 {
@@ -619,7 +645,7 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
             *group = mn_match_dup_or(m, "name", s);
             continue;
         }
-        if (match(rules, "section", s, m)) {
+        if (match(rules, "section", s, m) && !label_is_prose(l, i, to)) {
             char *rest;
             char *heading = label_heading(s, m, &rest);
             const char *kind = mn_rule_name(m->rule);

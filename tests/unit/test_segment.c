@@ -311,6 +311,21 @@ static void test_marks_broken_titles_and_prose_recommendations(void)
         }
     }
     mn_doc_free(d);
+    /* a sentence that a label rule would take, wrapped onto a lower-case line, is prose; a
+     * label with its text after the colon still is a label however that text wraps */
+    d = run("1. Kunstgræsbaner\n\nResume\nSagen følger op på initiativretsforslaget.\n"
+            "Sagen indeholder samtidig opfølgning på Byrådets beslutning den 29. januar 2024\n"
+            "om en redegørelse for alle baner.\n\n"
+            "Beslutning: Udvalget godkendte sagen med den bemærkning at\nplanen revideres.\n");
+    CHECK(d != NULL);
+    if (d && d->nitems == 1) {
+        CHECK(d->items[0].decision != NULL);
+        if (d->items[0].decision)
+            CHECK_STR(d->items[0].decision,
+                      "Udvalget godkendte sagen med den bemærkning at planen revideres.");
+        CHECK_INT((int)d->items[0].nsections, 2);
+    }
+    mn_doc_free(d);
     /* a title that starts with the word keeps it */
     d = run("1. Åben skole - status\n\nSagsfremstilling\nTekst.\n");
     CHECK(d != NULL);

@@ -830,6 +830,25 @@ static void unplaced(struct mn_buf *u, const char *s, bool new_para)
         mn_buf_adds(u, s);
 }
 
+/* Line 'next' ends the heading on line 'head': the heading filled its line, and 'next' is a
+ * short line on the same page, no sentence nor "Label: value", alone before a gap, a label or
+ * the item's end ("12. Høring om kommuneplantillæg for boligområdet ved Hundige" / "Strand").
+ * Body text under a heading is set apart by a gap, or goes on for more than a line. */
+static bool title_tail(const struct mn_rules *rules, const struct mn_lines *l, size_t head,
+                       size_t next, size_t to, size_t wide, struct mn_match *m)
+{
+    if (wide == 0 || l->v[next].page != l->v[head].page)
+        return false;
+    const char *hs = l->v[head].text, *ns = l->v[next].text;
+    size_t hn = mn_utf8_strlen(hs, strlen(hs)), nn = mn_utf8_strlen(ns, strlen(ns));
+    /* "Sagsnr.: 24-009872" under the heading is a field, not the title's tail */
+    if (hn * 10 < wide * 6 || nn * 10 >= wide * 6 || ends_sentence(ns) || strchr(ns, ':') ||
+        match(rules, "section", ns, m))
+        return false;
+    return next + 1 >= to || !l->v[next + 1].text[0] ||
+           match(rules, "section", l->v[next + 1].text, m);
+}
+
 /* Cuts the match in 'm' (a closed or open mark) out of 'title', in place, and trims the
  * spaces the cut leaves. */
 static void cut_mark(char *title, const struct mn_match *m)
@@ -1118,14 +1137,14 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         it->order = (int)k + 1;
         it->page = doc->is_text ? 0 : l->v[h[k].number_line].page;
         it->is_public = true;
-        /* a title wrapped onto a second line: long first line, lowercase continuation */
         /* a title wrapped over lines: the next line goes on in lower case, this one
-         * cannot end where it does ("... sekretariatsfunktion på", "(tale/"), or the next
-         * is set in the heading's own larger type */
+         * cannot end where it does ("... sekretariatsfunktion på", "(tale/"), the next is
+         * set in the heading's own larger type, or it is the short tail of a full line */
         for (int wraps = 0; wraps < 3 && from < to && strlen(h[k].title) > 20; wraps++) {
             const char *next = l->v[from].text;
             bool open_end = match(rules, "wrap", h[k].title, &m) ||
-                            same_heading_type(&l->v[h[k].line], &l->v[from], body_size);
+                            same_heading_type(&l->v[h[k].line], &l->v[from], body_size) ||
+                            (wraps == 0 && title_tail(rules, l, h[k].line, from, to, wide, &m));
             /* a lower-case line is no section label: "... materiale til" / "beslutning" */
             if (!next[0] || is_bullet(next) || strlen(next) >= 100 ||
                 (starts_upper(next) && (!open_end || match(rules, "section", next, &m))))

@@ -357,6 +357,34 @@ static void test_referent_and_unknown_labels(void)
     mn_doc_free(d);
 }
 
+/* A heading that filled its line and wrapped before a capital ("... ved Hundige" / "Strand
+ * Karlslunde"): the short tail before the gap is the title's; a field under the heading
+ * ("Sagsnr.: ...") is not. */
+static void test_title_tail_after_a_full_line(void)
+{
+    struct mn_buf b = MN_BUF_INIT;
+    mn_buf_adds(&b, "1. Forslag til kommuneplantillæg nummer tolv for boligområdet ved Hundige\n"
+                    "Strand Karlslunde\n\nSagsfremstilling\n");
+    for (int i = 0; i < 24; i++)
+        mn_buf_adds(&b, "Forvaltningen har udarbejdet et forslag som nu sendes i offentlig høring\n");
+    mn_buf_adds(&b, "\n2. Forslag til lokalplan nummer fjorten for erhvervsområdet ved Greve Main\n"
+                    "Sagsnr.: 24-009872\n\nSagsfremstilling\nTekst.\n");
+    struct mn_doc *d = run(b.buf);
+    mn_buf_release(&b);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(d->nitems, 2);
+    if (d->nitems == 2) {
+        CHECK_STR(d->items[0].title,
+                  "Forslag til kommuneplantillæg nummer tolv for boligområdet ved Hundige Strand "
+                  "Karlslunde");
+        CHECK_STR(d->items[1].title,
+                  "Forslag til lokalplan nummer fjorten for erhvervsområdet ved Greve Main");
+    }
+    mn_doc_free(d);
+}
+
 /* A gap in the item numbers is reported: an item missed, or numbered so by the document. */
 static void test_item_number_gap_warns(void)
 {
@@ -555,6 +583,7 @@ int main(void)
     RUN(test_marks_broken_titles_and_prose_recommendations);
     RUN(test_referent_and_unknown_labels);
     RUN(test_item_number_gap_warns);
+    RUN(test_title_tail_after_a_full_line);
     RUN(test_groups_closed_and_toc);
     RUN(test_running_headers_on_pages);
     RUN(test_other_house_styles);

@@ -47,6 +47,16 @@ static bool is_bullet(const char *s)
     return strncmp(s, BULLET, BULLET_LEN) == 0;
 }
 
+/* Length of the "12) " that clean keeps at the start of a numbered entry's text (it may be an
+ * item heading, "1) Godkendelse af dagsorden", which needs its number); 0 when none. */
+static size_t paren_number_len(const char *s)
+{
+    size_t i = 0;
+    while (i < 2 && mn_isdigit((unsigned char)s[i]))
+        i++;
+    return i > 0 && s[i] == ')' && s[i + 1] == ' ' ? i + 2 : 0;
+}
+
 static bool is_row(const char *s)
 {
     return strchr(s, '\t') != NULL;
@@ -156,6 +166,7 @@ struct candidate {
     struct heading h;
     bool from_bullet;
     bool in_list; /* right under a line that leads into a list or is an entry of one */
+    bool paren;   /* numbered "4) ...": a list entry's form, a heading's only where no other */
 };
 
 /* A candidate right under a line ending in ':' or under another numbered line is more likely
@@ -163,6 +174,9 @@ struct candidate {
  * Kortlægning" / "2. Handleplan") than a heading, which stands apart; it still counts, for
  * documents whose headings follow one another, but less. */
 #define IN_LIST_WEIGHT 0.7
+/* "4) Title" is how list entries are numbered (the spec lists "1)" among bullets); such a
+ * heading wins only where the document has no "4." ones to choose. */
+#define PAREN_WEIGHT 0.8
 
 /* How much a candidate looks like a heading rather than a numbered sentence: titles rarely
  * end in a full stop ("4. Handleplanen blev taget til efterretning." is a numbered decision)
@@ -192,12 +206,15 @@ static size_t choose_chain(struct candidate *c, size_t n, struct heading **out)
         score[j] = c[j].from_bullet ? (first == 1 ? 1.0 : -1) : (first <= 1 ? 1.0 : 0.6);
         if (c[j].in_list && score[j] > 0)
             score[j] *= IN_LIST_WEIGHT;
+        if (c[j].paren && score[j] > 0)
+            score[j] *= PAREN_WEIGHT;
         prev[j] = (size_t)-1;
         for (size_t i = 0; i < j; i++) {
             if (score[i] < 0)
                 continue;
             double w = follow_weight(c[i].h.number, c[j].h.number, c[j].from_bullet) *
-                       heading_quality(c[j].h.title) * (c[j].in_list ? IN_LIST_WEIGHT : 1.0);
+                       heading_quality(c[j].h.title) * (c[j].in_list ? IN_LIST_WEIGHT : 1.0) *
+                       (c[j].paren ? PAREN_WEIGHT : 1.0);
             if (w > 0 && score[i] + w > score[j]) {
                 score[j] = score[i] + w;
                 prev[j] = i;
@@ -262,6 +279,8 @@ static bool under_list_line(const struct mn_rules *rules, const struct mn_lines 
     if (k == 0 || !l->v[k - 1].text[0] || l->v[k - 1].page != l->v[i].page)
         return false;
     const char *prev = l->v[k - 1].text;
+    if (is_bullet(prev))
+        prev += BULLET_LEN; /* "• 1) Kortlægning" over "• 2) Handleplan" */
     size_t n = strlen(prev);
     while (n > 0 && prev[n - 1] == ' ')
         n--;
@@ -302,6 +321,7 @@ static size_t find_headings(const struct mn_rules *rules, const struct mn_lines 
         bool hit = match(rules, "item", s, &m);
         char *number = hit ? mn_match_dup(&m, "number") : NULL;
         char *title = hit ? mn_match_dup(&m, "title") : NULL;
+        bool paren = paren_number_len(s) > 0;
         mn_buf_release(&joined); /* the match pointed into it: copied out above */
         if (!hit)
             continue;
@@ -313,6 +333,7 @@ static size_t find_headings(const struct mn_rules *rules, const struct mn_lines 
             cand[ncand].h.title = tabs_to_spaces(title);
             cand[ncand].from_bullet = from_bullet;
             cand[ncand].in_list = under_list_line(rules, l, i, &m);
+            cand[ncand].paren = paren;
             ncand++;
         } else {
             free(number);
@@ -680,7 +701,7 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
             builder_start(&b, it, &flats, "text", NULL);
         const char *entry;
         if (is_bullet(s)) {
-            add_bullet(&b, s + BULLET_LEN);
+            add_bullet(&b, s + BULLET_LEN + paren_number_len(s + BULLET_LEN));
             b.glyphless = false;
         } else if ((entry = glyphless_entry(&b, s, m))) {
             add_bullet(&b, entry);

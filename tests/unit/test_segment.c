@@ -385,6 +385,35 @@ static void test_title_tail_after_a_full_line(void)
     mn_doc_free(d);
 }
 
+/* Items numbered "1)", the form list entries take: the headings of a document that has no
+ * others, while "1)" entries inside them stay list entries, without their numbers; in a
+ * document with "1." headings a "2)" entry does not take the place of item 2. */
+static void test_paren_numbered_items(void)
+{
+    struct mn_doc *d = run("1) Godkendelse af dagsorden\nSagsfremstilling\nTekst her:\n"
+                           "1) første punkt\n2) andet punkt\nBeslutning\nGodkendt.\n\n"
+                           "2) Budget 2025\nSagsfremstilling\nMere tekst.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(d->nitems, 2);
+    if (d->nitems == 2) {
+        CHECK_STR(d->items[0].title, "Godkendelse af dagsorden");
+        CHECK_STR(d->items[1].title, "Budget 2025");
+        CHECK(d->items[0].nsections > 0 && d->items[0].sections[0].bullets.n == 2);
+        if (d->items[0].nsections > 0 && d->items[0].sections[0].bullets.n == 2)
+            CHECK_STR(d->items[0].sections[0].bullets.v[0], "første punkt");
+    }
+    mn_doc_free(d);
+    d = run("1. Budget\nSagsfremstilling\nTo forhold:\n\n1) Ejendomsskat\n\nTekst om den.\n\n"
+            "2) Indkomstskat\n\nBeslutning\nGodkendt.\n\n2. Vejplan\nSagsfremstilling\nTekst.\n");
+    CHECK(d != NULL);
+    if (d && d->nitems == 2)
+        CHECK_STR(d->items[1].title, "Vejplan");
+    CHECK(d && d->nitems == 2);
+    mn_doc_free(d);
+}
+
 /* A gap in the item numbers is reported: an item missed, or numbered so by the document. */
 static void test_item_number_gap_warns(void)
 {
@@ -584,6 +613,7 @@ int main(void)
     RUN(test_referent_and_unknown_labels);
     RUN(test_item_number_gap_warns);
     RUN(test_title_tail_after_a_full_line);
+    RUN(test_paren_numbered_items);
     RUN(test_groups_closed_and_toc);
     RUN(test_running_headers_on_pages);
     RUN(test_other_house_styles);

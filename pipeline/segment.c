@@ -926,7 +926,8 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
     size_t place_line = (size_t)-1; /* the line after an unlabelled date line */
     size_t in_line = (size_t)-1;    /* the line after a labelled time line */
     bool u_new_para = true;
-    bool after_title = false; /* the last line was the title ([kind]) */
+    bool after_title = false;     /* the last line was the title ([kind]) */
+    bool time_from_title = false; /* fields[1] came from the title line: a Tid label wins */
     for (size_t i = 0; i < to; i++) {
         const char *s = l->v[i].text;
         if (!*s) {
@@ -966,6 +967,11 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
             }
             if (f == 1)
                 in_line = i + 1; /* "Tid: ..." / "i Byrådssalen" */
+            if (f == 1 && time_from_title) {
+                free(h.fields[1]);
+                h.fields[1] = NULL;
+                time_from_title = false;
+            }
             if (f >= 0) {
                 if (v && *v)
                     append_field(&h.fields[f], tabs_to_spaces(v), f >= 3 ? ", " : " ");
@@ -985,6 +991,14 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
                 h.fields[0] = body;
             else
                 free(body);
+            char *when = mn_match_dup(m, "when"); /* "... den 9. april 2024 kl. 8.00" */
+            if (when && *when && !h.fields[1]) {
+                h.fields[1] = tabs_to_spaces(when);
+                place_line = i + 1;
+                time_from_title = true;
+            } else {
+                free(when);
+            }
             h.last_field = -1;
             after_title = true;
             continue;

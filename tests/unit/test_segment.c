@@ -259,6 +259,27 @@ static void test_body_in_the_title(void)
         CHECK_INT((int)d->nwarnings, 0);
         mn_doc_free(d);
     }
+    /* the date, time and place in the title line, the body in the genitive; a Tid label
+     * below would win over them */
+    struct mn_doc *t = run("Dagsorden til Økonomiudvalgets møde tirsdag den 9. april 2024 kl. 8.00 "
+                           "i Byrådssalen\n\n1. Budget\n\nSagsfremstilling\nTekst.\n");
+    CHECK(t != NULL);
+    if (t) {
+        CHECK_STR(t->meeting.body, "Økonomiudvalget");
+        CHECK_STR(t->meeting.date, "2024-04-09");
+        CHECK_STR(t->meeting.start_time, "08:00");
+        CHECK_STR(t->meeting.location, "Byrådssalen");
+        CHECK_STR(t->kind, "agenda");
+    }
+    mn_doc_free(t);
+    t = run("Referat af Byrådets møde den 9. april 2024\nTid: 10. april 2024 kl. 16.00\n\n"
+            "1. Budget\n\nBeslutning\nGodkendt.\n");
+    CHECK(t != NULL);
+    if (t) {
+        CHECK_STR(t->meeting.body, "Byrådet");
+        CHECK_STR(t->meeting.time_text, "10. april 2024 kl. 16.00");
+    }
+    mn_doc_free(t);
     /* titled Referat, no decision found: still minutes */
     struct mn_doc *d = run("Åbent referat\n\n1. Budget\n\nSagsfremstilling\nTekst.\n");
     CHECK(d != NULL);

@@ -362,6 +362,9 @@ static void mark_toc(struct mn_doc *doc, const struct mn_rules *rules, bool *dro
                                                       strlen(l->v[i].text), m);
         if (!r)
             continue;
+        /* "1. Budget 3": an entry only in the run of lines under the table's title */
+        if (strcmp(mn_rule_name(r), "after_title") == 0 && (!has_title || i > last + 2))
+            continue;
         /* a toc line far after the block is a stray "(side 3)" in prose: block ends */
         if (ntoc > 0 && i > last + 8)
             break;

@@ -116,6 +116,14 @@ static void test_toc_and_letterhead(void)
     }
     free(t);
     mn_doc_free(d);
+    /* page numbers after a space only: entries under the table's title, not elsewhere */
+    d = NULL;
+    t = clean_pages("Møde\tX\n\nIndholdsfortegnelse\nPunkt\tSide\n1. Budget 2\n2. Salg 3\n\n"
+                    "1. Budget\n\nTekst.\n\n2. Salg\n\n3. Status 4\n",
+                    &d);
+    CHECK_STR(t, "Møde\tX\n\n1. Budget\n\nTekst.\n\n2. Salg\n\n3. Status 4\n");
+    free(t);
+    mn_doc_free(d);
 }
 
 int main(void)

@@ -192,6 +192,42 @@ static void read_paren(const struct mn_rules *rules, const char *text, struct mn
     set_empty_null(&p->note);
 }
 
+/* "Anne Hansen	A" (a table row, its tab folded to a space): a last word of one to three
+ * capitals after a name of two words or more is the party letter, not part of the name. It
+ * is cut off 'name' and returned (free), else NULL. Middle initials stand before the last
+ * name ("Jens A. Hansen") and keep their dot. */
+static char *trailing_party(char *name)
+{
+    size_t n = strlen(name);
+    while (n > 0 && mn_isspace((unsigned char)name[n - 1]))
+        name[--n] = '\0';
+    size_t k = n, letters = 0;
+    while (k > 0 && !mn_isspace((unsigned char)name[k - 1])) {
+        unsigned char c = (unsigned char)name[k - 1];
+        /* ASCII capitals, and the two bytes of Æ Ø Å (C3 86 / C3 98 / C3 85) */
+        if (mn_isupper_ascii(c))
+            letters++;
+        else if ((c == 0x86 || c == 0x98 || c == 0x85) && k >= 2 &&
+                 (unsigned char)name[k - 2] == 0xC3)
+            letters++, k--;
+        else
+            return NULL;
+        k--;
+    }
+    if (letters == 0 || letters > 3 || k == 0)
+        return NULL;
+    size_t words = 1;
+    for (size_t i = 0; i + 1 < k; i++)
+        words += mn_isspace((unsigned char)name[i]) && !mn_isspace((unsigned char)name[i + 1]);
+    if (words < 2)
+        return NULL;
+    char *party = xstrdup(name + k);
+    while (k > 0 && mn_isspace((unsigned char)name[k - 1]))
+        k--;
+    name[k] = '\0';
+    return party;
+}
+
 static void add_person(const struct mn_rules *rules, const char *a, const char *b,
                        struct mn_people *out, size_t *since, struct mn_match *m)
 {
@@ -241,6 +277,8 @@ static void add_person(const struct mn_rules *rules, const char *a, const char *
         p.role = role;
     else
         free(role);
+    if (!open && !p.affiliation)
+        p.affiliation = trailing_party(name);
     p.name = trim_dup(name, name + strlen(name));
     free(name);
     free(after);

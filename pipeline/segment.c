@@ -462,6 +462,14 @@ static bool would_have_fit(const struct builder *b, const char *next)
     return b->wide > 0 && b->last_len > 0 && (b->last_len + 1 + word) * 10 <= b->wide * 9;
 }
 
+/* The text s[0, n) leads into a list: it ends in ':', ',' or the word "at" ("Direktionen
+ * indstiller, at"). */
+static bool leads_into_list(const char *s, size_t n)
+{
+    return n > 0 && (s[n - 1] == ':' || s[n - 1] == ',' ||
+                     ((n == 2 || (n > 2 && s[n - 3] == ' ')) && strncmp(s + n - 2, "at", 2) == 0));
+}
+
 static void add_text_line(struct builder *b, const char *s)
 {
     bool row = is_row(s);
@@ -514,8 +522,7 @@ static void add_text_line(struct builder *b, const char *s)
     b->last_len = len;
     size_t n = strlen(s);
     b->last_colon = n > 0 && s[n - 1] == ':';
-    b->last_leads = n > 0 && (s[n - 1] == ':' || s[n - 1] == ',' ||
-                              (n >= 3 && strcmp(s + n - 3, " at") == 0) || strcmp(s, "at") == 0);
+    b->last_leads = leads_into_list(s, n);
 }
 
 /* A list entry without a glyph ([point] rules: "1. dagsordenen godkendes", "at planen
@@ -609,9 +616,7 @@ static bool paragraphs_are_points(const char *intro, const char *rest)
     size_t n = strlen(intro);
     while (n > 0 && intro[n - 1] == ' ')
         n--;
-    if (n > 0 && (intro[n - 1] == ':' || intro[n - 1] == ','))
-        return true;
-    if ((n == 2 || (n > 2 && intro[n - 3] == ' ')) && strncmp(intro + n - 2, "at", 2) == 0)
+    if (leads_into_list(intro, n))
         return true;
     for (const char *p = rest; *p;) {
         const char *e = strstr(p, "\n\n");
@@ -1198,9 +1203,9 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
             /* the mark before the number: "Lukket punkt 12: Personalesag" */
             const char *hl = l->v[h[k].number_line].text;
             size_t a, e;
-            if (mn_rules_match_kind(rules, "closed", hl, strlen(hl), &m)) {
+            if (match_at_start(rules, "closed", hl, &m)) {
                 mn_match_span(&m, &a, &e);
-                if (a == 0 && e < strlen(hl) && mn_isdigit((unsigned char)hl[e]))
+                if (mn_isdigit((unsigned char)hl[e]))
                     it->is_public = false;
             }
         }

@@ -24,6 +24,8 @@ void mn_lines_push_take(struct mn_lines *l, char *text, int page)
     l->v[l->n].page = page;
     l->v[l->n].y = -1;
     l->v[l->n].size = 0;
+    l->v[l->n].x = l->v[l->n].x2 = -1;
+    l->v[l->n].bold = l->v[l->n].italic = false;
     l->n++;
 }
 

@@ -15,6 +15,9 @@ struct mn_line {
     int page;   /* 1-based page the line came from */
     double y;   /* top of the line on its page (points, or pixels for OCR); < 0 = unknown */
     double size; /* height of the line's glyphs, same unit; <= 0 = unknown */
+    double x, x2; /* left and right edge of the line's ink, same unit; x < 0 = unknown */
+    bool bold;    /* most of the line's letters are set in a bold face (text layer only) */
+    bool italic;  /* most of the line's letters are set in an italic face (text layer only) */
 };
 
 struct mn_lines {

@@ -41,7 +41,7 @@ else ifeq ($(BUILD),fuzz)
 endif
 CFLAGS += $(CSTD) $(WARN) -MMD -MP
 
-LIB_SRC  := $(filter-out pipeline/main.c pipeline/main_batch.c,$(wildcard pipeline/*.c))
+LIB_SRC  := $(filter-out pipeline/main.c pipeline/main_batch.c,$(wildcard pipeline/*.c pipeline/segment/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(O)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)

@@ -128,6 +128,43 @@ static void item_release(struct mn_item *it)
     free(it->decision);
 }
 
+void mn_doc_clear_items(struct mn_doc *doc)
+{
+    for (size_t i = 0; i < doc->nitems; i++)
+        item_release(&doc->items[i]);
+    free(doc->items);
+    doc->items = NULL;
+    doc->nitems = doc->items_alloc = 0;
+}
+
+void mn_doc_clear_meeting(struct mn_doc *doc)
+{
+    struct mn_meeting *m = &doc->meeting;
+    free(m->body);
+    free(m->date);
+    free(m->start_time);
+    free(m->end_time);
+    free(m->time_text);
+    free(m->location);
+    mn_people_release(&m->participants);
+    mn_people_release(&m->absent);
+    memset(m, 0, sizeof *m);
+}
+
+void mn_doc_drop_warnings(struct mn_doc *doc, const char *code)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < doc->nwarnings; i++) {
+        if (strcmp(doc->warnings[i].code, code) == 0) {
+            free(doc->warnings[i].code);
+            free(doc->warnings[i].message);
+        } else {
+            doc->warnings[k++] = doc->warnings[i];
+        }
+    }
+    doc->nwarnings = k;
+}
+
 void mn_doc_free(struct mn_doc *doc)
 {
     if (!doc)
@@ -141,18 +178,8 @@ void mn_doc_free(struct mn_doc *doc)
     free(doc->kind);
     free(doc->case_number);
     free(doc->document_number);
-    struct mn_meeting *m = &doc->meeting;
-    free(m->body);
-    free(m->date);
-    free(m->start_time);
-    free(m->end_time);
-    free(m->time_text);
-    free(m->location);
-    mn_people_release(&m->participants);
-    mn_people_release(&m->absent);
-    for (size_t i = 0; i < doc->nitems; i++)
-        item_release(&doc->items[i]);
-    free(doc->items);
+    mn_doc_clear_meeting(doc);
+    mn_doc_clear_items(doc);
     for (size_t i = 0; i < doc->nwarnings; i++) {
         free(doc->warnings[i].code);
         free(doc->warnings[i].message);

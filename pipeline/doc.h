@@ -143,4 +143,9 @@ void mn_person_release(struct mn_person *p);
 
 void mn_doc_add_ocr_page(struct mn_doc *doc, int page);
 
+/* Empties the items, the meeting fields, or the warnings with 'code'. Never fail. */
+void mn_doc_clear_items(struct mn_doc *doc);
+void mn_doc_clear_meeting(struct mn_doc *doc);
+void mn_doc_drop_warnings(struct mn_doc *doc, const char *code);
+
 #endif

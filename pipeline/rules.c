@@ -50,6 +50,8 @@ static const struct kind_spec kind_specs[] = {
     {"entry", {NULL}},          /* a line that always starts a new paragraph (Bilag 3: ...) */
     {"nothing", {NULL}},        /* "Ingen": an attachment list that lists none */
     {"verdict", {NULL}},        /* bare decision directly under an item heading */
+    {"resolution", {NULL}},     /* a paragraph that records a resolution (minutes without labels) */
+    {"closing", {NULL}},        /* a line after the last item that ends the minutes */
     {"date", {"day", "month", "year"}},
     {"time", {"h1"}},
     {"role", {"role"}},         /* role inside a participant's parentheses */

@@ -31,6 +31,8 @@
 #include "fields.h"
 #include "pipeline.h"
 #include "rules.h"
+#include "segment/kind.h"
+#include "segment/resolve.h"
 #include "utf8.h"
 
 enum {
@@ -358,15 +360,22 @@ struct builder {
     struct mn_section sec;
     struct mn_buf text; /* paragraphs, "\n\n" between */
     struct mn_buf flat; /* paragraphs and bullets in order, for the decision */
+    struct mn_buf order; /* 'P' a paragraph, 'B' a bullet, in document order (resolve.h) */
     bool para_open;
     bool bullet_open;
     bool active;
     size_t slot; /* index of the section in the item */
 };
 
+/* What build_item keeps of each section beside the section itself, by slot. */
+struct section_texts {
+    struct mn_strings flat;  /* paragraphs and bullets in order, for the decision */
+    struct mn_strings order; /* the blocks' order string (resolve.h) */
+};
+
 /* Starts a section and reserves its slot in the item, so that a section suspended while
  * an inserted one runs (see build_item) still lands in document order. */
-static void builder_start(struct builder *b, struct mn_item *it, struct mn_strings *flats,
+static void builder_start(struct builder *b, struct mn_item *it, struct section_texts *tx,
                           const char *kind, const char *heading)
 {
     const struct mn_rules *rules = b->rules;
@@ -376,13 +385,15 @@ static void builder_start(struct builder *b, struct mn_item *it, struct mn_strin
     b->wide = wide;
     mn_buf_init(&b->text, 0);
     mn_buf_init(&b->flat, 0);
+    mn_buf_init(&b->order, 0);
     b->sec.kind = xstrdup(kind);
     b->sec.heading = heading ? xstrdup(heading) : NULL;
     b->active = true;
     MN_GROW(it->sections, it->nsections + 1, it->sections_alloc);
     memset(&it->sections[it->nsections], 0, sizeof it->sections[0]);
     b->slot = it->nsections++;
-    mn_strings_push(flats, "");
+    mn_strings_push(&tx->flat, "");
+    mn_strings_push(&tx->order, "");
 }
 
 static bool ends_sentence(const char *s)
@@ -516,6 +527,7 @@ static void add_text_line(struct builder *b, const char *s)
         if (b->flat.len)
             mn_buf_adds(&b->flat, "\n\n");
         b->para_open = true;
+        mn_buf_addch(&b->order, 'P');
     }
     mn_buf_adds(&b->text, s);
     mn_buf_adds(&b->flat, s);
@@ -554,6 +566,7 @@ static void add_bullet(struct builder *b, const char *s)
     b->para_open = false;
     b->last_len = cp_len(s) + 2;
     mn_strings_push(&b->sec.bullets, s);
+    mn_buf_addch(&b->order, 'B');
     if (b->flat.len)
         mn_buf_adds(&b->flat, b->bullet_open ? "\n" : "\n\n");
     mn_buf_adds(&b->flat, s);
@@ -568,14 +581,16 @@ static void add_blank(struct builder *b)
 }
 
 /* Closes the section into its slot; remembers its flat text for the decision. */
-static void builder_finish(struct builder *b, struct mn_item *it, struct mn_strings *flats)
+static void builder_finish(struct builder *b, struct mn_item *it, struct section_texts *tx)
 {
     if (!b->active)
         return;
     b->sec.text = mn_buf_detach(&b->text, NULL);
     it->sections[b->slot] = b->sec;
-    free(flats->v[b->slot]);
-    flats->v[b->slot] = mn_buf_detach(&b->flat, NULL);
+    free(tx->flat.v[b->slot]);
+    tx->flat.v[b->slot] = mn_buf_detach(&b->flat, NULL);
+    free(tx->order.v[b->slot]);
+    tx->order.v[b->slot] = mn_buf_detach(&b->order, NULL);
     b->active = false;
 }
 
@@ -654,12 +669,13 @@ static bool all_entries(const struct mn_rules *rules, const char *text, struct m
 }
 
 static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct mn_item *it,
-                       size_t from, size_t to, size_t wide, char **group, struct mn_match *m)
+                       size_t from, size_t to, size_t wide, bool unlabelled, char **group,
+                       struct mn_match *m)
 {
     const struct mn_lines *l = &doc->lines;
     struct builder b = {.rules = rules, .wide = wide};
     struct builder host = {0}; /* the section an attachment list interrupted, if any */
-    struct mn_strings flats = {0};
+    struct section_texts tx = {0};
     for (size_t i = from; i < to; i++) {
         const char *s = l->v[i].text;
         if (!*s) {
@@ -682,11 +698,11 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
                 host = b;
                 b.active = false;
             } else {
-                builder_finish(&b, it, &flats);
+                builder_finish(&b, it, &tx);
                 if (!inserted)
-                    builder_finish(&host, it, &flats);
+                    builder_finish(&host, it, &tx);
             }
-            builder_start(&b, it, &flats, kind, heading);
+            builder_start(&b, it, &tx, kind, heading);
             free(heading);
             if (rest) {
                 add_text_line(&b, rest);
@@ -698,12 +714,12 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
             b.text.len > 0 && !b.para_open && b.sec.bullets.n == 0 &&
             all_entries(rules, b.text.buf, m)) {
             /* the list resumes after its attachment entries: back to the section it is in */
-            builder_finish(&b, it, &flats);
+            builder_finish(&b, it, &tx);
             b = host;
             host.active = false;
         }
         if (!b.active)
-            builder_start(&b, it, &flats, "text", NULL);
+            builder_start(&b, it, &tx, "text", NULL);
         const char *entry;
         if (is_bullet(s)) {
             add_bullet(&b, s + BULLET_LEN + paren_number_len(s + BULLET_LEN));
@@ -715,8 +731,8 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
             add_text_line(&b, s);
         }
     }
-    builder_finish(&b, it, &flats);
-    builder_finish(&host, it, &flats);
+    builder_finish(&b, it, &tx);
+    builder_finish(&host, it, &tx);
 
     /* recommendation, attachments, decision */
     struct mn_buf decision = MN_BUF_INIT;
@@ -762,11 +778,11 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
             for (size_t j = 0; j < sec->bullets.n; j++)
                 if (!match(rules, "nothing", sec->bullets.v[j], m))
                     mn_strings_push(&it->attachments, sec->bullets.v[j]);
-        } else if (strcmp(sec->kind, "decision") == 0 && flats.v[k][0]) {
+        } else if (strcmp(sec->kind, "decision") == 0 && tx.flat.v[k][0]) {
             /* an agenda's empty "Beslutning" field records nothing: the decision stays null */
             if (has_decision)
                 mn_buf_adds(&decision, "\n\n");
-            mn_buf_adds(&decision, flats.v[k]);
+            mn_buf_adds(&decision, tx.flat.v[k]);
             has_decision = true;
         }
     }
@@ -779,7 +795,11 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
     if (has_decision)
         it->decision = mn_buf_detach(&decision, NULL);
     mn_buf_release(&decision);
-    mn_strings_release(&flats);
+    /* minutes without section labels: the paragraphs that record a resolution */
+    if (unlabelled && !it->decision && tx.order.n == 1)
+        mn_resolve_item(rules, it, tx.order.v[0], m);
+    mn_strings_release(&tx.flat);
+    mn_strings_release(&tx.order);
 }
 
 /* ---- the header block ---- */
@@ -921,8 +941,11 @@ static bool is_title_preposition(const char *s)
     return false;
 }
 
+/* Reads the header block, lines [0, to), into doc->meeting, doc->kind and the case numbers;
+ * fills the title and meeting-field evidence of 'ev' (segment/kind.h). */
 static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
-                        size_t wide, char **group, struct mn_match *m)
+                        size_t wide, char **group, struct mn_kind_evidence *ev,
+                        struct mn_match *m)
 {
     const struct mn_lines *l = &doc->lines;
     struct header h = {.last_field = -1};
@@ -972,6 +995,8 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
             }
             if (f == 1)
                 in_line = i + 1; /* "Tid: ..." / "i Byrådssalen" */
+            if (f == 0 || f >= 2) /* a place, people, the body: a meeting's fields */
+                ev->meeting_fields = true;
             if (f == 1 && time_from_title) {
                 free(h.fields[1]);
                 h.fields[1] = NULL;
@@ -989,8 +1014,11 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
             continue;
         }
         if ((r = mn_rules_match_kind(rules, "kind", s, strlen(s), m))) {
-            if (!h.kind)
+            /* "meeting": a title that does not say notice or minutes (the items will) */
+            if (!h.kind && strcmp(mn_rule_name(r), "meeting") != 0)
                 h.kind = xstrdup(mn_rule_name(r));
+            if (!ev->title_kind || strcmp(ev->title_kind, "meeting") == 0)
+                ev->title_kind = mn_rule_name(r); /* the rule set outlives the segmentation */
             char *body = mn_match_dup(m, "body"); /* "Referat for Økonomiudvalget" */
             if (body && *body && !h.fields[0])
                 h.fields[0] = body;
@@ -1103,6 +1131,7 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
         else
             mn_doc_warn(doc, "header_unparsed", 0, "no date found in '%.200s'", h.fields[1]);
         if (mn_fields_time(rules, h.fields[1], st, en)) {
+            ev->meeting_fields = true;
             mt->start_time = xstrdup(st);
             if (en[0])
                 mt->end_time = xstrdup(en);
@@ -1153,6 +1182,97 @@ static double median_size(const struct mn_lines *l)
     return m;
 }
 
+/* A document that is no meeting document (kind.h): no items and no meeting fields are
+ * invented; all its text is kept in one "unplaced_text" warning instead. */
+static void not_a_meeting(struct mn_doc *doc, const char *why)
+{
+    mn_doc_clear_items(doc);
+    mn_doc_clear_meeting(doc);
+    free(doc->case_number);
+    free(doc->document_number);
+    doc->case_number = doc->document_number = NULL;
+    mn_doc_drop_warnings(doc, "unplaced_text");
+    mn_doc_drop_warnings(doc, "item_sequence");
+    mn_doc_warn(doc, "not_minutes", 0, "%s", why);
+    struct mn_buf u = MN_BUF_INIT;
+    bool new_para = true;
+    for (size_t i = 0; i < doc->lines.n; i++) {
+        if (!doc->lines.v[i].text[0]) {
+            new_para = true;
+            continue;
+        }
+        unplaced(&u, doc->lines.v[i].text, new_para);
+        new_para = false;
+    }
+    if (u.len)
+        mn_doc_warn(doc, "unplaced_text", 0, "text of a document that is no meeting document: %s",
+                    u.buf);
+    mn_buf_release(&u);
+}
+
+/* Where the minutes end: the first line of [from, to) that starts a paragraph and that the
+ * [closing] rules take ("Formanden takkede for god ro og orden.", "Referent:", a signature
+ * block); 'to' when there is none. What follows belongs to no item. */
+static size_t minutes_end(const struct mn_rules *rules, const struct mn_lines *l, size_t from,
+                          size_t to, struct mn_match *m)
+{
+    for (size_t i = from; i < to; i++) {
+        const char *s = l->v[i].text;
+        if (!*s)
+            continue;
+        bool starts_para = i == from || !l->v[i - 1].text[0] || ends_sentence(l->v[i - 1].text) ||
+                           l->v[i - 1].page != l->v[i].page;
+        if (starts_para && match_at_start(rules, "closing", s, m))
+            return i;
+    }
+    return to;
+}
+
+/* True when no line under the item headings is a section label: minutes without labels,
+ * whose decisions are the paragraphs that record a resolution (segment/resolve.h). */
+static bool no_section_labels(const struct mn_rules *rules, const struct mn_lines *l,
+                              size_t from, size_t to, struct mn_match *m)
+{
+    for (size_t i = from; i < to; i++)
+        if (l->v[i].text[0] && match(rules, "section", l->v[i].text, m) && !label_is_prose(l, i, to))
+            return false;
+    return true;
+}
+
+/* An item headed like a header field of people ("§1 Til stede:", "Fremmødte") whose entries
+ * are names: the meeting's participants, when the header named none. Entries keep their list
+ * punctuation in the item ("Alexander Scheurer;"), not in the names. */
+static void participants_from_item(const struct mn_rules *rules, struct mn_doc *doc,
+                                   const struct mn_item *it, struct mn_match *m)
+{
+    const struct mn_rule *r = mn_rules_match_kind(rules, "header", it->title, strlen(it->title), m);
+    if (!r || strcmp(mn_rule_name(r), "participants") != 0 || doc->meeting.participants.n > 0 ||
+        it->nsections != 1 || it->sections[0].bullets.n < 2)
+        return;
+    struct mn_buf list = MN_BUF_INIT;
+    const struct mn_strings *b = &it->sections[0].bullets;
+    for (size_t k = 0; k < b->n; k++) {
+        char *e = xstrdup(b->v[k]);
+        size_t n = strlen(e);
+        while (n > 0 && strchr(" ;,.", e[n - 1]))
+            n--;
+        if (n >= 4 && strcmp(e + n - 3, " og") == 0)
+            n -= 3;
+        while (n > 0 && strchr(" ;,.", e[n - 1]))
+            n--;
+        e[n] = '\0';
+        if (*e && person_like(e)) {
+            if (list.len)
+                mn_buf_adds(&list, ", ");
+            mn_buf_adds(&list, e);
+        }
+        free(e);
+    }
+    if (list.len)
+        mn_fields_people(rules, list.buf, &doc->meeting.participants);
+    mn_buf_release(&list);
+}
+
 int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
 {
     (void)err;
@@ -1166,13 +1286,19 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     char *group = NULL;
     double body_size = median_size(l);
 
-    read_header(rules, doc, nh ? h[0].number_line : l->n, wide, &group, &m);
+    struct mn_kind_evidence ev = {0};
+    read_header(rules, doc, nh ? h[0].number_line : l->n, wide, &group, &ev, &m);
+    size_t end = nh ? minutes_end(rules, l, h[nh - 1].line + 1, l->n, &m) : l->n;
+    /* minutes without labels, when the header says this is a meeting's: a report's numbered
+     * chapters hold words like "vedtaget" too */
+    bool unlabelled = nh > 0 && (ev.title_kind || ev.meeting_fields) &&
+                      no_section_labels(rules, l, h[0].line + 1, end, &m);
 
     doc->items = nh ? xcalloc(nh, sizeof *doc->items) : NULL;
     doc->items_alloc = nh;
     for (size_t k = 0; k < nh; k++) {
         struct mn_item *it = &doc->items[doc->nitems++];
-        size_t from = h[k].line + 1, to = k + 1 < nh ? h[k + 1].number_line : l->n;
+        size_t from = h[k].line + 1, to = k + 1 < nh ? h[k + 1].number_line : end;
         it->number = h[k].number;
         it->order = (int)k + 1;
         it->page = doc->is_text ? 0 : l->v[h[k].number_line].page;
@@ -1229,25 +1355,48 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
             it->group = xstrdup(group);
         else if (toc_group(doc, it->number))
             it->group = xstrdup(toc_group(doc, it->number));
-        build_item(rules, doc, it, from, to, wide, &group, &m);
+        build_item(rules, doc, it, from, to, wide, unlabelled, &group, &m);
+        participants_from_item(rules, doc, it, &m);
+    }
+    if (end < l->n) {
+        struct mn_buf u = MN_BUF_INIT;
+        bool new_para = true;
+        for (size_t i = end; i < l->n; i++) {
+            if (!l->v[i].text[0]) {
+                new_para = true;
+                continue;
+            }
+            unplaced(&u, l->v[i].text, new_para);
+            new_para = false;
+        }
+        if (u.len)
+            mn_doc_warn(doc, "unplaced_text", l->v[end].page,
+                        "text after the last item that belongs to no item: %s", u.buf);
+        mn_buf_release(&u);
     }
     free(h);
     free(group);
 
-    bool any_decision = false;
-    for (size_t k = 0; k < doc->nitems; k++)
-        any_decision |= doc->items[k].decision != NULL;
-    /* a recorded decision makes minutes; without one the title decides (a document titled
-     * Referat whose decisions were not found is still minutes), then items make an agenda */
-    const char *kind = any_decision                             ? "minutes"
-                       : doc->kind && !strcmp(doc->kind, "agenda")  ? "agenda"
-                       : doc->kind && !strcmp(doc->kind, "minutes") ? "minutes"
-                       : doc->nitems > 0 && !doc->kind            ? "agenda"
-                                                                  : "unknown";
+    ev.nitems = doc->nitems;
+    for (size_t k = 0; k < doc->nitems; k++) {
+        const struct mn_item *it = &doc->items[k];
+        ev.any_decision |= it->decision != NULL;
+        for (size_t j = 0; j < it->nsections; j++)
+            ev.labelled_items |= it->sections[j].heading &&
+                                 (strcmp(it->sections[j].kind, "decision") == 0 ||
+                                  strcmp(it->sections[j].kind, "recommendation") == 0 ||
+                                  strcmp(it->sections[j].kind, "attachments") == 0);
+    }
+    const char *why;
+    bool is_meeting;
+    const char *kind = mn_kind_decide(&ev, &why, &is_meeting);
     free(doc->kind);
     doc->kind = xstrdup(kind);
-    if (doc->nitems == 0)
+    if (!is_meeting) {
+        not_a_meeting(doc, why);
+    } else if (doc->nitems == 0) {
         mn_doc_warn(doc, "no_items", 0, "no agenda item was found");
+    }
     /* a gap in the numbers: an item missed, or numbered so in the document ("2", then "4") */
     for (size_t k = 1; k < doc->nitems; k++) {
         const struct mn_item *a = &doc->items[k - 1], *b = &doc->items[k];

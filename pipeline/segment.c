@@ -488,6 +488,11 @@ static void add_text_line(struct builder *b, const char *s)
     mn_match_init(&m);
     if (b->para_open && (ended_short(b, s) || match(b->rules, "entry", s, &m)))
         b->para_open = false;
+    /* a sentence ended where the next line's first word would have fitted: the author broke
+     * the line, a paragraph ends ("... skal der vælges en suppleant." / "Karl Nielsen ...") */
+    if (b->para_open && !row && b->text.len > 0 && strchr(".!?", b->text.buf[b->text.len - 1]) &&
+        would_have_fit(b, s) && starts_upper(s) && !mn_isdigit((unsigned char)s[0]))
+        b->para_open = false;
     /* a Bilag list without bullets: a line is an attachment of its own, unless the one
      * before it was full (a long title wrapped) */
     if (b->para_open && !row && strcmp(b->sec.kind, "attachments") == 0 &&
@@ -786,18 +791,19 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
             has_decision = true;
         }
     }
+    /* minutes without section labels: the paragraphs that record a resolution */
+    if (unlabelled && !has_decision && tx.order.n == 1 &&
+        mn_resolve_item(rules, it, tx.order.v[0], m))
+        has_decision = true;
     if (!has_decision && it->nsections > 0 && strcmp(it->sections[0].kind, "text") == 0 &&
         it->sections[0].bullets.n == 0 && !strstr(it->sections[0].text, "\n\n") &&
         match(rules, "verdict", it->sections[0].text, m)) {
         mn_buf_adds(&decision, it->sections[0].text);
         has_decision = true;
     }
-    if (has_decision)
+    if (has_decision && !it->decision)
         it->decision = mn_buf_detach(&decision, NULL);
     mn_buf_release(&decision);
-    /* minutes without section labels: the paragraphs that record a resolution */
-    if (unlabelled && !it->decision && tx.order.n == 1)
-        mn_resolve_item(rules, it, tx.order.v[0], m);
     mn_strings_release(&tx.flat);
     mn_strings_release(&tx.order);
 }
@@ -887,8 +893,9 @@ static bool title_tail(const struct mn_rules *rules, const struct mn_lines *l, s
         return false;
     const char *hs = l->v[head].text, *ns = l->v[next].text;
     size_t hn = mn_utf8_strlen(hs, strlen(hs)), nn = mn_utf8_strlen(ns, strlen(ns));
-    /* "Sagsnr.: 24-009872" under the heading is a field, not the title's tail */
-    if (hn * 10 < wide * 6 || nn * 10 >= wide * 6 || ends_sentence(ns) || strchr(ns, ':') ||
+    /* "Sagsnr.: 24-009872" under the heading is a field, not the title's tail; a heading
+     * that ends its sentence ("5. Fastsættelse af kontingent." / "Vedtaget at ...") has none */
+    if (hn * 10 < wide * 6 || ends_sentence(hs) || nn * 10 >= wide * 6 || ends_sentence(ns) || strchr(ns, ':') ||
         match(rules, "section", ns, m))
         return false;
     return next + 1 >= to || !l->v[next + 1].text[0] ||
@@ -943,6 +950,66 @@ static bool is_title_preposition(const char *s)
 
 /* Reads the header block, lines [0, to), into doc->meeting, doc->kind and the case numbers;
  * fills the title and meeting-field evidence of 'ev' (segment/kind.h). */
+/* The one year (1900-2099) the header lines [0, to) name, as "2024"; false when they name
+ * none or several. */
+static bool header_year(const struct mn_lines *l, size_t to, char year[5])
+{
+    year[0] = '\0';
+    for (size_t i = 0; i < to; i++) {
+        const char *s = l->v[i].text;
+        for (size_t k = 0; s[k]; k++) {
+            if (!((s[k] == '1' && s[k + 1] == '9') || (s[k] == '2' && s[k + 1] == '0')) ||
+                !mn_isdigit((unsigned char)s[k + 2]) || !mn_isdigit((unsigned char)s[k + 3]) ||
+                mn_isdigit((unsigned char)s[k + 4]) || (k > 0 && mn_isdigit((unsigned char)s[k - 1])))
+                continue;
+            if (year[0] && strncmp(year, s + k, 4) != 0)
+                return false;
+            memcpy(year, s + k, 4);
+            year[4] = '\0';
+        }
+    }
+    return year[0] != '\0';
+}
+
+/* The first place in 's' where the ASCII word 'w' (lower case) stands, in any case; NULL when
+ * nowhere. */
+static const char *find_word_ci(const char *s, const char *w)
+{
+    size_t n = strlen(w);
+    for (; *s; s++)
+        if (strncasecmp(s, w, n) == 0)
+            return s;
+    return NULL;
+}
+
+/* A date written without its year ("Tirsdag den 20. februar kl. 20.00") under a header that
+ * names one year ("Februar 2024"): 'text' with the year put after the month's name, in a
+ * new string, or NULL when there is no "<day>. <month>" in it. */
+static char *date_with_year(const char *text, const char *year)
+{
+    static const char *const months[] = {"januar", "februar", "marts", "april", "maj", "juni",
+                                          "juli", "august", "september", "oktober", "november",
+                                          "december"};
+    for (size_t k = 0; k < MN_ARRAY_SIZE(months); k++) {
+        size_t ml = strlen(months[k]);
+        for (const char *p = text; (p = find_word_ci(p, months[k])); p += ml) {
+            const char *q = p;
+            while (q > text && q[-1] == ' ')
+                q--;
+            if (q > text && q[-1] == '.')
+                q--;
+            if (q == text || !mn_isdigit((unsigned char)q[-1]) || mn_islower_ascii((unsigned char)p[ml]) || mn_isupper_ascii((unsigned char)p[ml]))
+                continue;
+            struct mn_buf b = MN_BUF_INIT;
+            mn_buf_add(&b, text, (size_t)(p - text) + ml);
+            mn_buf_addf(&b, " %s", year);
+            mn_buf_adds(&b, p + ml);
+            return mn_buf_detach(&b, NULL);
+        }
+    }
+    return NULL;
+}
+
 static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
                         size_t wide, char **group, struct mn_kind_evidence *ev,
                         struct mn_match *m)
@@ -1126,10 +1193,15 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
     if (h.fields[1]) {
         char iso[11], st[6], en[6];
         mt->time_text = h.fields[1];
+        char year[5], *dated = NULL;
         if (mn_fields_date(rules, h.fields[1], iso))
             mt->date = xstrdup(iso);
+        else if (header_year(l, to, year) && (dated = date_with_year(h.fields[1], year)) &&
+                 mn_fields_date(rules, dated, iso))
+            mt->date = xstrdup(iso); /* "20. februar" under "Februar 2024" */
         else
             mn_doc_warn(doc, "header_unparsed", 0, "no date found in '%.200s'", h.fields[1]);
+        free(dated);
         if (mn_fields_time(rules, h.fields[1], st, en)) {
             ev->meeting_fields = true;
             mt->start_time = xstrdup(st);
@@ -1210,13 +1282,39 @@ static void not_a_meeting(struct mn_doc *doc, const char *why)
     mn_buf_release(&u);
 }
 
+/* A line of a signature block laid out in columns ("Daniel Hermansen<tab>Lars Bo Jensen"):
+ * cells, the first of which reads like a person's name. */
+static bool signature_row(const char *s)
+{
+    const char *tab = strchr(s, '\t');
+    if (!tab)
+        return false;
+    char *first = xstrndup(s, (size_t)(tab - s));
+    bool person = person_like(first);
+    free(first);
+    return person;
+}
+
 /* Where the minutes end: the first line of [from, to) that starts a paragraph and that the
- * [closing] rules take ("Formanden takkede for god ro og orden.", "Referent:", a signature
- * block); 'to' when there is none. What follows belongs to no item. */
+ * [closing] rules take ("Formanden takkede for god ro og orden.", "Referent:"), or where a
+ * signature block of two rows or more that runs to the end of the document starts; 'to'
+ * when there is none. What follows belongs to no item. */
 static size_t minutes_end(const struct mn_rules *rules, const struct mn_lines *l, size_t from,
                           size_t to, struct mn_match *m)
 {
-    for (size_t i = from; i < to; i++) {
+    size_t sig = to, rows = 0;
+    for (size_t i = to; i > from; i--) {
+        const char *s = l->v[i - 1].text;
+        if (!*s)
+            continue;
+        if (!signature_row(s))
+            break;
+        sig = i - 1;
+        rows++;
+    }
+    if (rows < 2)
+        sig = to;
+    for (size_t i = from; i < sig; i++) {
         const char *s = l->v[i].text;
         if (!*s)
             continue;
@@ -1225,7 +1323,7 @@ static size_t minutes_end(const struct mn_rules *rules, const struct mn_lines *l
         if (starts_para && match_at_start(rules, "closing", s, m))
             return i;
     }
-    return to;
+    return sig;
 }
 
 /* True when no line under the item headings is a section label: minutes without labels,

@@ -950,6 +950,37 @@ static bool is_title_preposition(const char *s)
 
 /* Reads the header block, lines [0, to), into doc->meeting, doc->kind and the case numbers;
  * fills the title and meeting-field evidence of 'ev' (segment/kind.h). */
+static int count_words(const char *s)
+{
+    int n = 0;
+    for (const char *p = s; *p; p++)
+        n += *p != ' ' && *p != '\t' && (p == s || p[-1] == ' ' || p[-1] == '\t');
+    return n;
+}
+
+/* The first line at or after i, before 'to', that is not blank; 'to' when none. */
+static size_t next_nonblank(const struct mn_lines *l, size_t i, size_t to)
+{
+    while (i < to && !l->v[i].text[0])
+        i++;
+    return i;
+}
+
+/* A number of people rather than their names: "19 medlemmer", "ca. 40 personer", "31". */
+static bool is_head_count(const char *s)
+{
+    if (strncmp(s, "ca. ", 4) == 0)
+        s += 4;
+    if (!mn_isdigit((unsigned char)*s))
+        return false;
+    while (mn_isdigit((unsigned char)*s))
+        s++;
+    int words = 0;
+    for (const char *p = s; *p; p++)
+        words += *p == ' ' && p[1] && p[1] != ' ' && p[1] != '(';
+    return !strchr(s, ',') && words <= 1;
+}
+
 /* The one year (1900-2099) the header lines [0, to) name, as "2024"; false when they name
  * none or several. */
 static bool header_year(const struct mn_lines *l, size_t to, char year[5])
@@ -1094,7 +1125,9 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
             char *when = mn_match_dup(m, "when"); /* "... den 9. april 2024 kl. 8.00" */
             if (when && *when && !h.fields[1]) {
                 h.fields[1] = tabs_to_spaces(when);
-                place_line = i + 1;
+                /* the place on the next line, unless the title names it ("... på Søhusskolen") */
+                if (!match(rules, "location", h.fields[1], m))
+                    place_line = next_nonblank(l, i + 1, to);
                 time_from_title = true;
             } else {
                 free(when);
@@ -1146,15 +1179,25 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
             h.fields[2] = mn_match_dup(m, "value");
             continue;
         }
-        if (!h.fields[2] && i == place_line && strlen(s) < 120) {
-            /* a header without labels: the line under the date line names the place */
-            h.fields[2] = tabs_to_spaces(xstrdup(s));
+        if (!h.fields[2] && i == place_line && strlen(s) < 120 && count_words(s) <= 8) {
+            /* a header without labels: the line under the date line names the place (less
+             * a scanner's stray mark before it and the full stop after it) */
+            const char *p = s;
+            while (*p && strchr("|!¦:;,.-_ ", *p))
+                p++;
+            char *place = tabs_to_spaces(xstrdup(p));
+            size_t pn = strlen(place);
+            while (pn > 0 && (place[pn - 1] == '.' || place[pn - 1] == ' '))
+                place[--pn] = '\0';
+            h.fields[2] = place;
             continue;
         }
-        char iso[11];
-        if (!h.fields[1] && mn_fields_date(rules, s, iso)) {
+        char iso[11], st[6], en[6];
+        /* a date line, or a day and a time without the year ("Mandag d.16. februar kl. 19.30") */
+        if (!h.fields[1] && (mn_fields_date(rules, s, iso) ||
+                             (strlen(s) < 80 && mn_fields_time(rules, s, st, en)))) {
             h.fields[1] = tabs_to_spaces(xstrdup(s));
-            place_line = i + 1;
+            place_line = next_nonblank(l, i + 1, to);
             if (!h.fields[0] && unlabelled_prev) {
                 h.fields[0] = unlabelled_prev;
                 unlabelled_prev = NULL;
@@ -1209,7 +1252,8 @@ static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t
                 mt->end_time = xstrdup(en);
         }
     }
-    if (h.fields[3])
+    /* "Fremmødte: 19 medlemmer" counts people, it names none */
+    if (h.fields[3] && !is_head_count(h.fields[3]))
         mn_fields_people(rules, h.fields[3], &mt->participants);
     if (h.fields[4])
         mn_fields_people(rules, h.fields[4], &mt->absent);

@@ -31,6 +31,7 @@
 #include "fields.h"
 #include "pipeline.h"
 #include "rules.h"
+#include "segment/history.h"
 #include "segment/kind.h"
 #include "segment/resolve.h"
 #include "utf8.h"
@@ -738,6 +739,9 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
     }
     builder_finish(&b, it, &tx);
     builder_finish(&host, it, &tx);
+
+    /* the case's earlier decisions are history, not this meeting's decision */
+    mn_history_demote(rules, doc->meeting.date, it);
 
     /* recommendation, attachments, decision */
     struct mn_buf decision = MN_BUF_INIT;

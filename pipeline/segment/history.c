@@ -1,0 +1,54 @@
+/* segment/history.c: earlier decisions of a case become "other" sections (see history.h). */
+#include "segment/history.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "fields.h"
+#include "util.h"
+
+enum { MAX_DECISIONS = 64 };
+
+int mn_history_demote(const struct mn_rules *rules, const char *meeting_date, struct mn_item *it)
+{
+    size_t idx[MAX_DECISIONS];
+    char dates[MAX_DECISIONS][11];
+    size_t n = 0, ndated = 0, nundated = 0;
+    for (size_t k = 0; k < it->nsections && n < MAX_DECISIONS; k++) {
+        const struct mn_section *sec = &it->sections[k];
+        if (strcmp(sec->kind, "decision") != 0 || !sec->heading)
+            continue;
+        idx[n] = k;
+        if (mn_fields_date(rules, sec->heading, dates[n]))
+            ndated++;
+        else
+            dates[n][0] = '\0', nundated++;
+        n++;
+    }
+    if (n < 2 || ndated == 0)
+        return 0;
+    /* which one is this meeting's */
+    const char *keep = NULL; /* a date, or "" for the undated ones */
+    for (size_t j = 0; j < n && meeting_date; j++)
+        if (strcmp(dates[j], meeting_date) == 0)
+            keep = meeting_date;
+    if (!keep && nundated > 0)
+        keep = "";
+    if (!keep) {
+        keep = dates[0];
+        for (size_t j = 1; j < n; j++)
+            if (strcmp(dates[j], keep) > 0) /* ISO dates sort as strings */
+                keep = dates[j];
+    }
+    int turned = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (strcmp(dates[j], keep) == 0)
+            continue;
+        struct mn_section *sec = &it->sections[idx[j]];
+        free(sec->kind);
+        sec->kind = xstrdup("other");
+        turned++;
+    }
+    return turned;
+}

@@ -1,0 +1,18 @@
+/* segment/history.h: an item's decision history. An item may carry the case's earlier
+ * decisions beside this meeting's ("Beslutning i Økonomiudvalget den 4. februar 2015" above
+ * "Beslutning i Byrådet den 24. februar 2015"). Only the decision of this meeting is the
+ * item's decision: the one whose heading is dated the meeting's date, or, when no heading
+ * carries that date, the undated one, or failing that the latest. The others become "other"
+ * sections, their headings kept. */
+#ifndef MN_SEGMENT_HISTORY_H
+#define MN_SEGMENT_HISTORY_H
+
+struct mn_rules;
+struct mn_item;
+
+/* Turns the decision sections of 'it' that record an earlier meeting into "other" sections.
+ * 'meeting_date' is the meeting's ISO date or NULL. Returns the number of sections turned.
+ * Never fails. */
+int mn_history_demote(const struct mn_rules *rules, const char *meeting_date, struct mn_item *it);
+
+#endif

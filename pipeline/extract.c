@@ -456,17 +456,28 @@ struct page_info {
  * plus the space and line break poppler puts between words and lines; poppler-glib's
  * poppler-page.cc builds both from getSelectionWords), so they index the boxes directly. The
  * attribute runs change only where the font, size or colour does: a page has a few dozen, and
- * each font name is read once per run. Never fails. */
+ * each distinct font name is read once per page. Never fails. */
 static void note_styles(PopplerPage *page, unsigned char *style, size_t n)
 {
     GList *attrs = poppler_page_get_text_attributes(page); /* transfer full; may be NULL */
+    const char *seen[8]; /* a page alternates between a few fonts: read each name once */
+    unsigned seen_style[8];
+    size_t nseen = 0;
     memset(style, 0, n);
     for (GList *l = attrs; l; l = l->next) {
         const PopplerTextAttributes *a = l->data;
         if (!a || a->start_index < 0 || a->end_index < a->start_index ||
-            (size_t)a->start_index >= n)
+            (size_t)a->start_index >= n || !a->font_name)
             continue;
-        unsigned st = mn_extract_font_style(a->font_name);
+        size_t k = 0;
+        while (k < nseen && strcmp(seen[k], a->font_name) != 0)
+            k++;
+        if (k == nseen) {
+            k = nseen < MN_ARRAY_SIZE(seen) ? nseen++ : MN_ARRAY_SIZE(seen) - 1;
+            seen[k] = a->font_name; /* borrowed from attrs, freed below */
+            seen_style[k] = mn_extract_font_style(a->font_name);
+        }
+        unsigned st = seen_style[k];
         size_t end = (size_t)a->end_index < n ? (size_t)a->end_index + 1 : n;
         if (st)
             memset(style + a->start_index, (int)st, end - (size_t)a->start_index);

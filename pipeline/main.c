@@ -387,9 +387,15 @@ static int cmd_convert(struct cli *cli, const char *path, bool text_only)
     }
     if (text_only && cli->layout) {
         struct mn_buf b = MN_BUF_INIT;
+        struct mn_layout lay;
+        mn_layout_init(&lay, &doc->lines);
         mn_buf_adds(&b, MN_LAYOUT_HEADER);
-        for (size_t i = 0; i < doc->lines.n; i++)
+        for (size_t i = 0; i < doc->lines.n; i++) {
+            if (i == 0 || doc->lines.v[i].page != doc->lines.v[i - 1].page)
+                mn_layout_format_page(mn_layout_page_of(&lay, i), &b);
             mn_layout_format_line(&doc->lines.v[i], &b);
+        }
+        mn_layout_release(&lay);
         out = mn_buf_detach(&b, &len);
     } else if (text_only) {
         struct mn_buf b = MN_BUF_INIT;

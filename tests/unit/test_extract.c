@@ -341,6 +341,8 @@ static void test_font_style(void)
         {"HelveticaNeue-Medium", 0},
         {"HelveticaNeueLTStd-Bd", MN_FONT_BOLD},
         {"HelveticaNeueLTStd-BdIt", MN_FONT_BOLD | MN_FONT_ITALIC},
+        {"FUTURA-BDIT", MN_FONT_BOLD | MN_FONT_ITALIC},
+        {"ArialBD", MN_FONT_BOLD},
         {"NimbusRomNo9L-Medi", MN_FONT_BOLD},
         {"NimbusRomNo9L-MediItal", MN_FONT_BOLD | MN_FONT_ITALIC},
         {"NimbusRomNo9L-Regu", 0},

@@ -162,7 +162,8 @@ static void set_layout(struct mn_lines *lines, const struct mn_glyph *g, size_t 
             right = g[i].x2;
         bold += b;
         italic += it;
-        if (g_unichar_isalpha((gunichar)g[i].ch)) {
+        unsigned c = g[i].ch | 0x20; /* ASCII letters without a table look-up */
+        if (g[i].ch < 0x80 ? c >= 'a' && c <= 'z' : g_unichar_isalpha((gunichar)g[i].ch)) {
             letters++;
             lbold += b;
             litalic += it;

@@ -21,11 +21,24 @@ enum {
     MN_EXTRACT_MAX_PAGE_CHARS = 2000000, /* pages with more characters are skipped (warning) */
 };
 
+/* The style a font's name says, as bits. */
+enum {
+    MN_FONT_BOLD = 1,   /* Bold, Semibold, Demi, Black, Heavy, "BoldMT", LaTeX's CMBX, ... */
+    MN_FONT_ITALIC = 2, /* Italic, Oblique, "-It", LaTeX's CMTI and CMSL, ... */
+};
+
+/* Which style the font called 'name' (borrowed; NULL = unknown) is set in, read from its name
+ * as PDF producers write it: "Verdana,Bold", "Arial-BoldItalicMT", "MyriadPro-SemiboldIt",
+ * "NimbusRomNo9L-MediItal", "CMBX10", "Calibri Kursiv"; a subset tag ("EFVXWZ+") is skipped.
+ * Returns MN_FONT_* bits, 0 for a regular (or unknown) face. Pure; never fails. */
+unsigned mn_extract_font_style(const char *name);
+
 /* One glyph of a page's text layer: a character and its box in page space (points, origin top
  * left, y growing downwards), as poppler_page_get_text_layout reports it. */
 struct mn_glyph {
     double x1, y1, x2, y2; /* x1 <= x2, y1 <= y2 */
     unsigned int ch;       /* Unicode code point; white space is not a glyph */
+    unsigned style;        /* MN_FONT_* bits of the glyph's font (0 = regular or unknown) */
     bool space_before;     /* the text layer had white space right before this glyph */
     bool line_start;       /* the text layer started a new line (its '\n') before this glyph */
     size_t seq;            /* private: set by mn_extract_glyphs */
@@ -38,7 +51,12 @@ struct mn_glyph {
  * at a paragraph gap. Runs of the text layer (between line_start flags) that run vertically
  * (rotated text, e.g. a title along the margin) are taken out first and emitted whole, in
  * text-layer order, at the top of the page followed by an empty line. Each line is passed
- * through mn_utf8_clean. O(n log n). Never fails. The glyphs must be in text-layer order. */
+ * through mn_utf8_clean. O(n log n). Never fails. The glyphs must be in text-layer order.
+ * Each text line gets its layout (struct mn_line): y and size from the line's mean box, x from
+ * its first glyph's left edge, x2 from the rightmost right edge, and bold (italic) when more
+ * than half of its letters (of its glyphs, when it has no letter) have that style bit. A
+ * vertical run gets x, x2, bold and italic the same way, but y and size stay unknown (it has
+ * no line height). Empty lines have no layout. */
 struct mn_lines;
 void mn_extract_glyphs(struct mn_glyph *g, size_t n, int page, struct mn_lines *lines);
 

@@ -22,6 +22,7 @@
 #include "doc.h"
 #include "emit.h"
 #include "err.h"
+#include "layout.h"
 #include "main_batch.h"
 #include "pipeline.h"
 #include "rules.h"
@@ -37,7 +38,7 @@ enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_RULES = 3, EXIT_SYSTEM = 4 };
 
 static const char usage_text[] =
     "usage: minutes convert [options] FILE        convert one PDF or text file ('-' = stdin)\n"
-    "       minutes text [--stage STAGE] [options] FILE\n"
+    "       minutes text [--stage STAGE] [--layout] [options] FILE\n"
     "                                             print the text after a stage\n"
     "       minutes batch [-j N] [-o OUTDIR] [--jsonl FILE|-] [batch options] [options]\n"
     "                     PATH...                 convert files and folders (walked for\n"
@@ -62,6 +63,8 @@ static const char usage_text[] =
     "      --dpi N            OCR resolution (default 300)\n"
     "  -j, --jobs N           OCR threads (default: one per core)\n"
     "      --stage STAGE      for 'text': extract, clean or dehyphen (default dehyphen)\n"
+    "      --layout           for 'text': each line with its page, x, x2, y, size and\n"
+    "                         B (bold) / I (italic) marks\n"
     "\n"
     "batch options (README.md, \"Batch conversion\"):\n"
     "  -o, --output OUTDIR    one record per input, OUTDIR/<path>.json, plus manifest.jsonl\n"
@@ -190,6 +193,7 @@ enum {
     OPT_OCR,
     OPT_DPI,
     OPT_STAGE,
+    OPT_LAYOUT,
     OPT_JSONL,
     OPT_TIMEOUT,
     OPT_MEM_LIMIT,
@@ -212,6 +216,7 @@ static const struct option long_options[] = {
     {"ocr", required_argument, NULL, OPT_OCR},
     {"dpi", required_argument, NULL, OPT_DPI},
     {"stage", required_argument, NULL, OPT_STAGE},
+    {"layout", no_argument, NULL, OPT_LAYOUT},
     {"jobs", required_argument, NULL, OPT_JOBS},
     {"jsonl", required_argument, NULL, OPT_JSONL},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
@@ -230,6 +235,7 @@ struct cli {
     struct mn_options opt;
     const char *output;
     const char *stage;
+    bool layout; /* 'text --layout' */
     char rules_buf[PATH_MAX];
     struct mn_batch_options batch; /* 'minutes batch' only */
     const char *batch_only;        /* a batch option given, for the error of other commands */
@@ -344,6 +350,9 @@ static int parse_options(int argc, char **argv, struct cli *cli)
                 return usage_error("--stage wants extract, clean or dehyphen, not", optarg);
             cli->stage = optarg;
             break;
+        case OPT_LAYOUT:
+            cli->layout = true;
+            break;
         case 'h':
             fputs(usage_text, stdout);
             return 0;
@@ -376,7 +385,19 @@ static int cmd_convert(struct cli *cli, const char *path, bool text_only)
         code = report(&err);
         goto out;
     }
-    if (text_only) {
+    if (text_only && cli->layout) {
+        struct mn_buf b = MN_BUF_INIT;
+        struct mn_layout lay;
+        mn_layout_init(&lay, &doc->lines);
+        mn_buf_adds(&b, MN_LAYOUT_HEADER);
+        for (size_t i = 0; i < doc->lines.n; i++) {
+            if (i == 0 || doc->lines.v[i].page != doc->lines.v[i - 1].page)
+                mn_layout_format_page(mn_layout_page_of(&lay, i), &b);
+            mn_layout_format_line(&doc->lines.v[i], &b);
+        }
+        mn_layout_release(&lay);
+        out = mn_buf_detach(&b, &len);
+    } else if (text_only) {
         struct mn_buf b = MN_BUF_INIT;
         for (size_t i = 0; i < doc->lines.n; i++) {
             if (i == 0 || doc->lines.v[i].page != doc->lines.v[i - 1].page)

@@ -70,6 +70,23 @@ fi
 expect "text --stage extract" 0 "" -- "$M" text --stage extract "$REAL"
 grep -q -- "--- page 1 ---" "$tmp/out" && ok "text shows page markers" || no "text page markers"
 expect "text --stage bogus" 2 "stage" -- "$M" text --stage bogus "$REAL"
+# text --layout: each line with page, x, x2, y, size and B/I marks. The corpus styles set
+# their section labels in bold (pdffonts: LiberationSerif-Bold, LiberationSans-Bold,
+# Carlito-Bold), as Ballerup does (Verdana,Bold); body text is regular; plain text has no layout.
+LAYOUT_PDF=$(awk -F'\t' '$3 == "A" && $4 == "text" { print $1; exit }' build/corpus/manifest.tsv 2>/dev/null)
+[ -f "${LAYOUT_PDF:-}" ] || LAYOUT_PDF=$REAL
+N='[0-9]+\.[0-9]'
+expect "text --layout" 0 "" -- "$M" text --layout "$LAYOUT_PDF"
+if grep -Eq "^ +1 +$N +$N +$N +$N B- (Beslutning|Sammendrag)\$" "$tmp/out" &&
+   grep -Eq "^ +1 +$N +$N +$N +$N -- (Sagsnr|Godkendt|Ballerup Kommune)" "$tmp/out" &&
+   grep -Eq "^ +1 +- +- +- +- -- \$" "$tmp/out" && head -1 "$tmp/out" | grep -q "^# page"; then
+  ok "text --layout: bold section label B-, body --, blank lines without layout"
+else
+  no "text --layout marks ($(basename "$LAYOUT_PDF")): $(head -c 300 "$tmp/out")"
+fi
+expect "text --layout on plain text" 0 "" -- "$M" text --layout "$SEED"
+if grep -Evq '^(# page|  +1 +- +- +- +- -- )' "$tmp/out"; then no "plain text has no layout"
+else ok "plain text: every line's layout unknown"; fi
 expect "check-rules" 0 "" -- "$M" check-rules
 # make install honours PREFIX and DESTDIR, and the installed binary finds its rules
 if make -s install DESTDIR="$tmp/stage" PREFIX=/opt/minutes BUILD="${BUILD:-release}" >/dev/null 2>&1 &&

@@ -203,7 +203,11 @@ static struct mn_doc *make_pdf(const char *name, const struct tpage *pages, int 
         int po = 4 + 2 * i, co = po + 1;
         off[po] = b.len;
         mn_buf_addf(&b,
-                    "%d 0 obj\n<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 3 0 R >> "
+                    "%d 0 obj\n<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 3 0 R "
+                    "/F2 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold "
+                    "/Encoding /WinAnsiEncoding >> "
+                    "/F3 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Oblique "
+                    "/Encoding /WinAnsiEncoding >> >> "
                     ">> %s /Contents %d 0 R >>\nendobj\n",
                     po, pages[i].dict, co);
         off[co] = b.len;
@@ -254,6 +258,123 @@ static void test_empty_and_odd_pages(void)
     mn_doc_free(doc);
 }
 
+/* Line layout through poppler: the styles of poppler_page_get_text_attributes land on the
+ * right lines (F1 Helvetica, F2 Helvetica-Bold, F3 Helvetica-Oblique; make_pdf). */
+static void test_layout_from_pdf(void)
+{
+    struct mn_error err = {0};
+    const struct tpage pages[] = {
+        {"/MediaBox [0 0 595 842]",
+         "BT /F2 16 Tf 72 770 Td (Punkt 3 Budget) Tj ET\n"
+         "BT /F1 12 Tf 72 740 Td (Almindelig tekst) Tj ET\n"
+         "BT /F1 12 Tf 90 725 Td (indrykket linje) Tj ET\n"
+         "BT /F3 12 Tf 72 700 Td (Kursiv bem\\346rkning) Tj ET\n"
+         "BT /F2 12 Tf 72 670 Td (Afbud) Tj ET BT /F1 12 Tf 200 670 Td (Hanne Madsen) Tj ET\n"
+         "BT /F2 12 Tf 72 650 Td (Fed) Tj /F1 12 Tf ( og almindelig tekst her) Tj ET\n"},
+    };
+    struct mn_doc *doc = make_pdf("styles.pdf", pages, 1);
+    CHECK_INT(extract(doc, NULL, 0, &err), 0);
+    long h = find_line(doc, "Punkt 3 Budget"), body = find_line(doc, "Almindelig tekst");
+    long ind = find_line(doc, "indrykket linje"), it = find_line(doc, "Kursiv bemærkning");
+    long cols = find_line(doc, "Afbud\tHanne Madsen");
+    long mixed = find_line(doc, "Fed og almindelig tekst her");
+    CHECK(h >= 0 && body >= 0 && ind >= 0 && it >= 0 && cols >= 0 && mixed >= 0);
+    if (h >= 0 && body >= 0 && ind >= 0 && it >= 0 && cols >= 0 && mixed >= 0) {
+        const struct mn_line *v = doc->lines.v;
+        CHECK(v[h].bold && !v[h].italic);
+        CHECK(!v[body].bold && !v[body].italic);
+        CHECK(!v[it].bold && v[it].italic);
+        CHECK(!v[cols].bold); /* 5 bold letters of 16 */
+        CHECK(!v[mixed].bold); /* 3 of 22 */
+        /* places: x from the first glyph, x2 from the last; the heading is larger */
+        CHECK(v[h].x > 71 && v[h].x < 74);
+        CHECK(v[body].x > 71 && v[body].x < 74);
+        CHECK(v[ind].x > 89 && v[ind].x < 92);
+        CHECK(v[cols].x > 71 && v[cols].x < 74 && v[cols].x2 > 270 && v[cols].x2 < 285);
+        CHECK(v[body].x2 > v[body].x + 80 && v[body].x2 < v[body].x + 100);
+        CHECK(v[h].size > v[body].size * 1.2);
+        CHECK(v[h].y >= 0 && v[h].y < v[body].y && v[body].y < v[ind].y);
+        for (size_t i = 0; i < doc->lines.n; i++)
+            if (!v[i].text[0])
+                CHECK(v[i].x < 0 && !v[i].bold); /* paragraph breaks have no layout */
+    }
+    if (t_current_failed)
+        dump(doc);
+    mn_doc_free(doc);
+}
+
+static void test_font_style(void)
+{
+    static const struct {
+        const char *name;
+        unsigned style;
+    } cases[] = {
+        {"Verdana,Bold", MN_FONT_BOLD},
+        {"EFVXWZ+Verdana,Bold", MN_FONT_BOLD},
+        {"Verdana", 0},
+        {"Verdana,Italic", MN_FONT_ITALIC},
+        {"Verdana,BoldItalic", MN_FONT_BOLD | MN_FONT_ITALIC},
+        {"Arial-BoldMT", MN_FONT_BOLD},
+        {"Arial-BoldItalicMT", MN_FONT_BOLD | MN_FONT_ITALIC},
+        {"TimesNewRomanPS-ItalicMT", MN_FONT_ITALIC},
+        {"TimesNewRomanPSMT", 0},
+        {"ArialMT", 0},
+        {"Calibri-Bold", MN_FONT_BOLD},
+        {"Calibri Kursiv", MN_FONT_ITALIC},
+        {"Calibri,Fed", MN_FONT_BOLD},
+        {"LiberationSerif-BoldItalic", MN_FONT_BOLD | MN_FONT_ITALIC},
+        {"LiberationSans", 0},
+        {"Carlito-Bold", MN_FONT_BOLD},
+        {"Helvetica-Oblique", MN_FONT_ITALIC},
+        {"Helvetica-BoldOblique", MN_FONT_BOLD | MN_FONT_ITALIC},
+        {"Helvetica-Black", MN_FONT_BOLD},
+        {"Arial Black", MN_FONT_BOLD},
+        {"Roboto-Heavy", MN_FONT_BOLD},
+        {"MyriadPro-Semibold", MN_FONT_BOLD},
+        {"MyriadPro-SemiboldIt", MN_FONT_BOLD | MN_FONT_ITALIC},
+        {"MinionPro-It", MN_FONT_ITALIC},
+        {"MinionPro-Regular", 0},
+        {"SegoeUI-SemiBold", MN_FONT_BOLD},
+        {"SegoeUI-Semilight", 0},
+        {"LucidaSans-Demi", MN_FONT_BOLD},
+        {"ITCAvantGardeGothic-DemiOblique", MN_FONT_BOLD | MN_FONT_ITALIC},
+        {"HelveticaNeue-Medium", 0},
+        {"HelveticaNeueLTStd-Bd", MN_FONT_BOLD},
+        {"HelveticaNeueLTStd-BdIt", MN_FONT_BOLD | MN_FONT_ITALIC},
+        {"FUTURA-BDIT", MN_FONT_BOLD | MN_FONT_ITALIC},
+        {"ArialBD", MN_FONT_BOLD},
+        {"NimbusRomNo9L-Medi", MN_FONT_BOLD},
+        {"NimbusRomNo9L-MediItal", MN_FONT_BOLD | MN_FONT_ITALIC},
+        {"NimbusRomNo9L-Regu", 0},
+        {"NimbusSanL-ReguItal", MN_FONT_ITALIC},
+        {"CMBX12", MN_FONT_BOLD},
+        {"CMB10", MN_FONT_BOLD},
+        {"CMR10", 0},
+        {"CMTI10", MN_FONT_ITALIC},
+        {"CMSL10", MN_FONT_ITALIC},
+        {"CMBXTI10", MN_FONT_BOLD | MN_FONT_ITALIC},
+        {"SFBX1200", MN_FONT_BOLD},
+        {"SFRM1000", 0},
+        {"SFTI1000", MN_FONT_ITALIC},
+        {"LMRoman10-Bold", MN_FONT_BOLD},
+        {"LMRomanSlant10-Regular", MN_FONT_ITALIC},
+        {"AcademicSans", 0},  /* "demi" inside a word is no style */
+        {"Itim-Regular", 0},  /* nor "It" opening one */
+        {"FedraSans-Book", 0}, /* nor "Fed" */
+        {"CMBright", 0},      /* a TeX prefix needs its design size */
+        {"Default", 0},
+        {"", 0},
+        {NULL, 0},
+    };
+    for (size_t i = 0; i < MN_ARRAY_SIZE(cases); i++) {
+        unsigned got = mn_extract_font_style(cases[i].name);
+        if (got != cases[i].style)
+            fprintf(stderr, "  font '%s': style %u, expected %u\n",
+                    cases[i].name ? cases[i].name : "(null)", got, cases[i].style);
+        CHECK_INT(got, cases[i].style);
+    }
+}
+
 /* The pure part, on synthetic glyphs. */
 static size_t put_word(struct mn_glyph *g, size_t n, const char *w, double x, double y, double h,
                        bool line_start)
@@ -272,7 +393,7 @@ static size_t put_word(struct mn_glyph *g, size_t n, const char *w, double x, do
 
 static void test_glyphs(void)
 {
-    struct mn_glyph g[64];
+    struct mn_glyph g[64] = {0};
     struct mn_lines lines = {0};
     size_t n = 0;
     /* Stream order: the value column first, then the label (as poppler may give it). */
@@ -306,6 +427,90 @@ static void test_glyphs(void)
     CHECK_INT(lines.n, 0);
 }
 
+/* Line assembly with typography: x, x2 and the majority style of a line's letters. */
+static void set_style(struct mn_glyph *g, size_t from, size_t to, unsigned style)
+{
+    for (size_t i = from; i < to; i++)
+        g[i].style = style;
+}
+
+static void test_glyph_layout(void)
+{
+    struct mn_glyph g[96] = {0};
+    struct mn_lines lines = {0};
+    size_t n = 0, a;
+    /* a bold heading, larger; out of order in the stream (x sorting must keep the style) */
+    a = n;
+    n = put_word(g, n, "Budget", 62, 50, 14, false);
+    n = put_word(g, n, "Punkt", 20, 50, 14, true);
+    set_style(g, a, n, MN_FONT_BOLD);
+    /* a bold label, a regular value: 5 bold letters of 17, not a bold line */
+    a = n;
+    n = put_word(g, n, "Afbud", 20, 70, 10, true);
+    set_style(g, a, n, MN_FONT_BOLD);
+    n = put_word(g, n, "Hanne", 100, 70, 10, false);
+    n = put_word(g, n, "Madsen", 136, 70, 10, false);
+    /* mostly bold: "Beslutning" bold, "ok" not (10 of 12) */
+    a = n;
+    n = put_word(g, n, "Beslutning", 20, 81, 10, true);
+    set_style(g, a, n, MN_FONT_BOLD);
+    n = put_word(g, n, "ok", 86, 81, 10, false);
+    /* an indented italic line */
+    a = n;
+    n = put_word(g, n, "kursiv", 44, 92, 10, true);
+    set_style(g, a, n, MN_FONT_ITALIC);
+    /* no letters: the digits decide ("12." bold, "3" not: 3 of 4 glyphs) */
+    a = n;
+    n = put_word(g, n, "12.", 20, 103, 10, true);
+    set_style(g, a, n, MN_FONT_BOLD | MN_FONT_ITALIC);
+    n = put_word(g, n, "3", 50, 103, 10, false);
+    /* the digits do not count when there are letters: "1. a" with bold digits only */
+    a = n;
+    n = put_word(g, n, "1.", 20, 114, 10, true);
+    set_style(g, a, n, MN_FONT_BOLD);
+    n = put_word(g, n, "ab", 40, 114, 10, false);
+    /* vertical text: layout without y */
+    size_t v = n;
+    n = put_word(g, n, "XYZ", 5, 200, 10, true);
+    for (size_t i = v; i < n; i++) {
+        g[i].x1 = 5;
+        g[i].x2 = 15 + (double)(i - v);
+        g[i].y1 = 200 + 8.0 * (double)(i - v);
+        g[i].y2 = g[i].y1 + 8;
+        g[i].style = MN_FONT_BOLD;
+    }
+    mn_extract_glyphs(g, n, 2, &lines);
+    CHECK_INT(lines.n, 9);
+    if (lines.n == 9) {
+        const struct mn_line *l = lines.v;
+        CHECK_STR(l[0].text, "XYZ");
+        CHECK(l[0].bold && !l[0].italic);
+        CHECK(l[0].x == 5 && l[0].x2 == 17);
+        CHECK(l[0].y < 0 && l[0].size <= 0);
+        CHECK_STR(l[1].text, "");
+        CHECK(l[1].x < 0 && !l[1].bold);
+        CHECK_STR(l[2].text, "Punkt Budget");
+        CHECK(l[2].bold && !l[2].italic);
+        CHECK(l[2].x == 20 && l[2].x2 == 62 + 6 * 6);
+        CHECK(l[2].y == 50 && l[2].size == 14);
+        CHECK_STR(l[3].text, ""); /* the gap under the heading */
+        CHECK_STR(l[4].text, "Afbud\tHanne Madsen");
+        CHECK(!l[4].bold);
+        CHECK(l[4].x == 20 && l[4].x2 == 136 + 6 * 6);
+        CHECK_STR(l[5].text, "Beslutning ok");
+        CHECK(l[5].bold);
+        CHECK_STR(l[6].text, "kursiv");
+        CHECK(l[6].italic && !l[6].bold && l[6].x == 44);
+        CHECK_STR(l[7].text, "12. 3");
+        CHECK(l[7].bold && l[7].italic);
+        CHECK_STR(l[8].text, "1. ab");
+        CHECK(!l[8].bold);
+        for (size_t i = 0; i < lines.n; i++)
+            CHECK_INT(l[i].page, 2);
+    }
+    mn_lines_release(&lines);
+}
+
 int main(void)
 {
     RUN(test_tab_stops_and_paragraphs);
@@ -315,5 +520,8 @@ int main(void)
     RUN(test_max_pages);
     RUN(test_empty_and_odd_pages);
     RUN(test_glyphs);
+    RUN(test_glyph_layout);
+    RUN(test_font_style);
+    RUN(test_layout_from_pdf);
     return DONE();
 }

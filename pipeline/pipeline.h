@@ -24,6 +24,7 @@ struct mn_options {
     const char *rules_file; /* extra rules file loaded after the directory, or NULL */
     const char *password;   /* PDF password, or NULL */
     const char *dict_path;  /* word list for dehyphen; NULL = the system's Danish list */
+    const char *words_path; /* its compact form list (words.h), or NULL = none: hunspell only */
     enum mn_ocr_mode ocr;
     int dpi;
     int jobs;             /* OCR worker threads; 0 = one per core */

@@ -139,6 +139,17 @@ if [ -f /usr/share/hunspell/da_DK.aff ]; then
       no "born-digital convert with the list read hunspell's da_DK.dic"
   fi
 fi
+# scripts/setup --runtime installs only what building and running need (issue 16)
+rt=$(bash scripts/setup --runtime --list) all=$(bash scripts/setup --list)
+if echo "$rt" | grep -qx libhunspell-dev && echo "$rt" | grep -qx libpoppler-glib-dev &&
+   ! echo "$rt" | grep -Eqx 'libreoffice.*|imagemagick|ocrmypdf|valgrind|clang|mandoc'; then
+  ok "setup --runtime: build and run packages only"
+else
+  no "setup --runtime list: $(echo $rt)"
+fi
+echo "$all" | grep -qx libreoffice-writer-nogui && echo "$all" | grep -qx mandoc &&
+  echo "$all" | grep -qx libhunspell-dev && ok "setup: the full list adds tests, corpus and bench" ||
+  no "setup full list"
 # the man page: mandoc's lint (Debian package mandoc), else groff's warnings through man
 man1=doc/minutes.1
 if command -v mandoc >/dev/null; then

@@ -188,8 +188,7 @@ static gpointer read_word_list(gpointer arg)
 
 void mn_dict_prefetch(struct mn_dict *d)
 {
-    /* with the mapped list, hunspell is seldom needed: never read it ahead */
-    if (!d || d->h || d->load_failed || d->reader || d->words)
+    if (!d || d->h || d->load_failed || d->reader)
         return;
     d->reader = g_thread_try_new("word list", read_word_list, d, NULL);
 }
@@ -226,7 +225,7 @@ static Hunhandle *dict_handle(const struct mn_dict *cd)
 
 int mn_dict_load(struct mn_dict *d, struct mn_error *err)
 {
-    if (d && !d->words && !dict_handle(d))
+    if (d && !dict_handle(d))
         return mn_fail(err, MN_E_IO, "cannot load word list '%s'", d->dic);
     return 0;
 }

@@ -39,11 +39,11 @@ void mn_dict_free(struct mn_dict *d);
  * that take about 40 ms to free one by one, is left to the kernel (except where
  * MN_LEAK_CHECKED). Accepts NULL. */
 void mn_dict_free_for_exit(struct mn_dict *d);
-/* Makes the word list ready before a process forks workers. Hunspell's list is read on first
- * use; without a mapped list (mn_dict_use_words) this reads it now (a batch parent does, so
- * that its forked workers share it), waiting for a reading mn_dict_prefetch started. With a
- * mapped list it does nothing: the list answers most questions, and a worker that needs
- * hunspell reads it then. Returns 0 (also for d == NULL), or -1 with err set (MN_E_IO). */
+/* The word list is read on first use; this reads it now (a batch parent does, so that its
+ * forked workers share it: with the mapped list about a third of the corpus's documents still
+ * ask hunspell something, and one reading per batch costs less than one per such worker),
+ * waiting for a reading mn_dict_prefetch started.
+ * Returns 0 (also for d == NULL), or -1 with err set (MN_E_IO). */
 int mn_dict_load(struct mn_dict *d, struct mn_error *err) MN_WUR;
 
 /* Maps the compact word-form list at 'words_path' (borrowed; built by `make` from this same
@@ -63,7 +63,7 @@ void mn_dict_stats(const struct mn_dict *d, unsigned long *nasked, unsigned long
  * mn_dict_free waits for it. A process must not fork() while the reading runs: call
  * mn_dict_load first. Accepts NULL; never fails (a thread that cannot start leaves the
  * reading to the first use). */
-void mn_dict_prefetch(struct mn_dict *d); /* no-op when a mapped list is in use */
+void mn_dict_prefetch(struct mn_dict *d);
 
 /* True when the word list accepts 'word_utf8' (borrowed; UTF-8), in hunspell's sense: case
  * variants and compounds as the .aff allows. The word is converted to the dictionary's

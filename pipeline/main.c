@@ -396,6 +396,7 @@ static int cmd_convert(struct cli *cli, const char *path, bool text_only)
 
     /* every stage from ocrfix on may consult the word list */
     cli->opt.prefetch_dict = !text_only || strcmp(cli->stage, "extract") != 0;
+    cli->opt.dict_on_demand = true; /* with the mapped list, hunspell only when asked */
     if (mn_ctx_new(&cli->opt, &ctx, &err) < 0)
         return report(&err);
     if (mn_pipeline_run(ctx, path, text_only ? cli->stage : NULL, &doc, &err) < 0) {

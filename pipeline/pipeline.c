@@ -60,8 +60,9 @@ int mn_ctx_new(const struct mn_options *opt, struct mn_ctx **out, struct mn_erro
     *out = NULL;
     if (mn_dict_open(opt->dict_path, &ctx->dict, err) < 0)
         goto fail;
-    (void)mn_dict_use_words(ctx->dict, opt->words_path); /* none or stale: hunspell only */
-    if (opt->prefetch_dict)
+    /* no list, or a stale one: hunspell answers everything */
+    bool listed = mn_dict_use_words(ctx->dict, opt->words_path);
+    if (opt->prefetch_dict && !(listed && opt->dict_on_demand))
         mn_dict_prefetch(ctx->dict);
     const char *dir = opt->rules_dir ? opt->rules_dir : MN_RULESDIR;
     if (mn_rules_load_dir(ctx->rules, dir, err) < 0)

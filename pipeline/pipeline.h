@@ -37,6 +37,8 @@ struct mn_options {
     bool is_text;      /* force plain-text input */
     bool prefetch_dict; /* read the word list in the background from the start (overlapping the
                            rules and the first pages) instead of on first use */
+    bool dict_on_demand; /* but not when the mapped list (words_path) is in use: one document
+                            seldom needs hunspell then (minutes convert) */
 };
 
 struct mn_ctx {

@@ -5,9 +5,11 @@
  * continuation allows the second; prefix+root and prefix+root+suffix(+suffix) where both are
  * cross products, or the prefix's or suffix's continuation allows the other), with hunspell's
  * rules for strip strings and conditions. Every distinct form is then checked with
- * Hunspell_spell, and an accepted one with Hunspell_analyze (a word of its own, or only a
- * compound). Forms whose flags (entry, or any applied affix's continuation) carry a compound
- * position also go, lowercased, into the parts table.
+ * Hunspell_spell. An accepted form reached by an affix path that lets it stand alone is a word
+ * of its own; the few others are asked of Hunspell_analyze (MN_WORDS_ANALYZE_ALL=1 analyses
+ * every form, to check that guess: on da_DK none disagrees). Forms whose flags (entry, or
+ * any applied affix's continuation) carry a compound position also go, lowercased, into the
+ * parts table.
  *
  * FILE. Native byte order (built and read on the same machine; the header's byte-order mark
  * refuses another). Header, then per table an index of uint32 offsets into a string pool and

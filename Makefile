@@ -8,6 +8,14 @@ O       := build/$(BUILD)
 PREFIX  ?= /usr/local
 DESTDIR ?=
 RULESDIR = $(PREFIX)/share/$(PROG)/rules
+DATADIR  = $(PREFIX)/share/$(PROG)
+MANDIR   = $(PREFIX)/share/man
+# The Danish hunspell dictionary, and the compact form list built from it at `make` time
+# (pipeline/words.h): one for every flavour, in build/, made by a plain -O2 build of the tool.
+DICT_AFF ?= /usr/share/hunspell/da_DK.aff
+DICT_DIC ?= $(DICT_AFF:.aff=.dic)
+WORDS    := $(if $(wildcard $(DICT_AFF)),build/da_DK.words)
+WORDS_SRC := tools/mkwords.c pipeline/words.c pipeline/buf.c pipeline/err.c pipeline/util.c
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 # tesseract is opened with dlopen when a page needs OCR (pipeline/tess.h), not linked: its
@@ -20,7 +28,8 @@ CSTD := -std=c17
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wold-style-definition -Wwrite-strings -Wvla -Wformat=2 -Wpointer-arith -Wundef
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ipipeline \
-            -DMN_VERSION='"$(VERSION)"' -DMN_RULESDIR='"$(RULESDIR)"' $(PKG_CFLAGS) \
+            -DMN_VERSION='"$(VERSION)"' -DMN_RULESDIR='"$(RULESDIR)"' -DMN_WORDSDIR='"$(DATADIR)"' \
+            $(PKG_CFLAGS) \
             $(if $(TESS_SONAME),-DMN_TESSERACT_SONAME='"$(TESS_SONAME)"')
 # libgomp: tesseract's OpenMP run-time, linked by name to switch its threads off (ocr.c)
 LDLIBS   += $(PKG_LIBS) -lgomp -lm
@@ -62,7 +71,15 @@ SAN_ENV := ASAN_OPTIONS=detect_leaks=1:exitcode=86:abort_on_error=0:detect_stack
 # keep the objects of unit tests and fuzz targets: no "rm" after the closing test line
 .SECONDARY:
 .PHONY: check-asan check-bad check-fuzz-regress fuzz-build
-all: $(O)/$(PROG)
+all: $(O)/$(PROG) $(WORDS)
+
+build/tools/mkwords: $(WORDS_SRC) pipeline/words.h
+	@mkdir -p $(dir $@)
+	gcc -std=c17 -O2 $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ipipeline \
+	    $(shell pkg-config --cflags glib-2.0 hunspell) -o $@ $(WORDS_SRC) \
+	    $(shell pkg-config --libs glib-2.0 hunspell)
+build/da_DK.words: build/tools/mkwords $(DICT_AFF) $(DICT_DIC)
+	nice build/tools/mkwords $(DICT_AFF) $(DICT_DIC) $@
 
 $(O)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -115,7 +132,7 @@ check-bad: all
 check-fuzz-regress: $(REPLAY_BIN)
 	@env $(SAN_ENV) BUILD=$(BUILD) bash tests/run-fuzz-regress.sh
 
-check-unit: $(UNIT_BIN)
+check-unit: $(UNIT_BIN) $(WORDS)
 	@BUILD=$(BUILD) bash tests/run-unit.sh
 
 check-rules: all
@@ -150,6 +167,8 @@ install: all
 	install -Dm755 $(O)/$(PROG) $(DESTDIR)$(PREFIX)/bin/$(PROG)
 	install -d $(DESTDIR)$(RULESDIR)
 	install -m644 rules/*.rules $(DESTDIR)$(RULESDIR)/
+	$(if $(WORDS),install -m644 $(WORDS) $(DESTDIR)$(DATADIR)/)
+	install -Dm644 doc/minutes.1 $(DESTDIR)$(MANDIR)/man1/minutes.1
 
 clean:
 	rm -rf build

@@ -73,7 +73,8 @@
  * vocabulary is built from the sites' keys: sites register their joined form, pair and
  * prefix, then one scan counts only those, skipping words whose length cannot match. On the
  * 108-page Ballerup PDF (1063 sites) the stage takes about 9 ms, against about 200 ms for
- * pdftotext on the same file; loading da_DK takes about 110 ms, once per process.
+ * pdftotext on the same file; loading da_DK takes about 110 ms, once per process, which
+ * is why the mapped form list (words.h) answers first and hunspell is read only when asked.
  *
  * NOT HANDLED. Hyphens inside a line are left alone; soft hyphens are normalize's job; a site
  * whose next line starts with a bullet, a bracket or a quote is left alone (the later
@@ -94,6 +95,7 @@
 #include "err.h"
 #include "pipeline.h"
 #include "util.h"
+#include "words.h"
 
 enum { MN_DICT_CACHE_MAX = 200000, MN_DEHYPHEN_MAX_REPEAT = 16, MN_DIGITS_MAX = 4 };
 
@@ -106,6 +108,8 @@ struct mn_dict {
     char *enc;              /* iconv name of the dictionary's encoding (owned) */
     GHashTable *has;        /* word → GINT_TO_POINTER(1 no / 2 yes); the spell cache */
     GHashTable *has_simple; /* same, for mn_dict_has_simple */
+    struct mn_words *words; /* owned; the mapped word-form list, or NULL (see words.h) */
+    unsigned long nasked, nlisted; /* questions, and those the list answered */
 };
 
 /* ---- the word list ------------------------------------------------------------------- */
@@ -236,6 +240,7 @@ static void dict_free(struct mn_dict *d, bool destroy_handle)
         d->h = g_thread_join(d->reader);
     if (d->h && destroy_handle)
         Hunspell_destroy(d->h);
+    mn_words_free(d->words);
     free(d->aff);
     free(d->dic);
     g_hash_table_destroy(d->has);
@@ -310,10 +315,24 @@ static bool cached(GHashTable *cache, const struct mn_dict *d, const char *word,
     return ok;
 }
 
+/* Counts a question, and one the mapped list answered (mn_dict_stats). */
+static bool listed(const struct mn_dict *cd, enum mn_words_answer a)
+{
+    struct mn_dict *d = (struct mn_dict *)cd; /* counters only; see dict_handle */
+    d->nasked++;
+    if (a == MN_WORDS_UNKNOWN)
+        return false;
+    d->nlisted++;
+    return true;
+}
+
 bool mn_dict_has(const struct mn_dict *d, const char *word_utf8)
 {
     if (!d || !word_utf8 || !*word_utf8)
         return false;
+    enum mn_words_answer a = mn_words_has(d->words, word_utf8);
+    if (listed(d, a))
+        return a == MN_WORDS_YES;
     return cached(d->has, d, word_utf8, spell);
 }
 
@@ -321,8 +340,28 @@ bool mn_dict_has_simple(const struct mn_dict *d, const char *word_utf8)
 {
     if (!d || !word_utf8 || !*word_utf8)
         return false;
+    enum mn_words_answer a = mn_words_has_simple(d->words, word_utf8);
+    if (listed(d, a))
+        return a == MN_WORDS_YES;
     /* not via mn_dict_has: hunspell's compound search in spell() is the slow part */
     return cached(d->has_simple, d, word_utf8, spell_simple);
+}
+
+bool mn_dict_use_words(struct mn_dict *d, const char *words_path)
+{
+    if (!d || !words_path)
+        return false;
+    mn_words_free(d->words);
+    d->words = mn_words_open(words_path, d->aff, d->dic);
+    return d->words != NULL;
+}
+
+void mn_dict_stats(const struct mn_dict *d, unsigned long *nasked, unsigned long *nlisted,
+                   bool *loaded)
+{
+    *nasked = d ? d->nasked : 0;
+    *nlisted = d ? d->nlisted : 0;
+    *loaded = d && (d->h || d->reader);
 }
 
 /* ---- characters ---------------------------------------------------------------------- */
@@ -729,6 +768,11 @@ static bool is_conjunction(const char *folded, char after)
  * lowercase ("Aalborg", not "Bekendt" or "Se"). */
 static bool is_proper_noun(const struct mn_dict *dict, const char *frag, const char *frag_low)
 {
+    if (!dict)
+        return false;
+    enum mn_words_answer a = mn_words_is_proper_noun(dict->words, frag);
+    if (listed(dict, a))
+        return a == MN_WORDS_YES;
     return mn_dict_has(dict, frag) && !mn_dict_has(dict, frag_low);
 }
 

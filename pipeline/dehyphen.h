@@ -40,9 +40,23 @@ void mn_dict_free(struct mn_dict *d);
  * MN_LEAK_CHECKED). Accepts NULL. */
 void mn_dict_free_for_exit(struct mn_dict *d);
 /* The word list is read on first use; this reads it now (a batch parent does, so that its
- * forked workers share it), waiting for a reading mn_dict_prefetch started.
+ * forked workers share it: with the mapped list about a third of the corpus's documents still
+ * ask hunspell something, and one reading per batch costs less than one per such worker),
+ * waiting for a reading mn_dict_prefetch started.
  * Returns 0 (also for d == NULL), or -1 with err set (MN_E_IO). */
 int mn_dict_load(struct mn_dict *d, struct mn_error *err) MN_WUR;
+
+/* Maps the compact word-form list at 'words_path' (borrowed; built by `make` from this same
+ * dictionary, see words.h), so that most questions are answered without hunspell, which is
+ * then read only for what the list cannot settle. Returns true when the list is in use; false
+ * (hunspell for everything, as before) when 'd' or 'words_path' is NULL, or the file is
+ * missing, damaged, or built from another .aff/.dic. Never fails otherwise. */
+bool mn_dict_use_words(struct mn_dict *d, const char *words_path);
+
+/* For tests and --time: the questions asked so far, those the mapped list answered, and
+ * whether hunspell has been read (or is being read). 'd' may be NULL. Never fails. */
+void mn_dict_stats(const struct mn_dict *d, unsigned long *nasked, unsigned long *nlisted,
+                   bool *loaded);
 
 /* Starts reading the word list in a background thread, so that the ~75 ms it takes overlaps
  * other work (compiling rules, extracting the first pages); the first lookup, mn_dict_load or

@@ -10,7 +10,10 @@
  * before the header). Otherwise a sample of up to 64 KiB is text when it holds no NUL and
  * almost no other control bytes, whether it is UTF-8 or a single-byte code page; a UTF-16 BOM
  * also means text. Word's .doc (an OLE container full of NULs), .docx (ZIP), images and the
- * like come out as binary and the caller reports not_pdf.
+ * like come out as binary and the caller reports not_pdf. A file *named* .pdf without the
+ * header is not_pdf whatever it holds (an HTML error page saved by a scraper, a ZIP, an image:
+ * mn_input_describe names which), because converting it as text would give an empty record;
+ * plain text is taken where the user says so: a .txt (or any other) name, --text, or stdin.
  *
  * Text: pdftotext separates pages with '\f', so a form feed is a page break; a Danish file saved
  * as Windows-1252 (æ ø å as single bytes) is decoded rather than turned into U+FFFD, but only
@@ -194,6 +197,78 @@ enum mn_input_kind mn_input_sniff(const unsigned char *p, size_t len)
     }
     /* At most 1 control byte in 200 (stray ESC or BS in old exports are tolerated). */
     return ctrl * 200 <= n ? MN_INPUT_TEXT : MN_INPUT_BINARY;
+}
+
+bool mn_input_named_pdf(const char *name)
+{
+    size_t len = name ? strlen(name) : 0;
+    return len >= 4 && g_ascii_strcasecmp(name + len - 4, ".pdf") == 0;
+}
+
+static bool starts(const unsigned char *p, size_t len, const char *magic, size_t n)
+{
+    return len >= n && memcmp(p, magic, n) == 0;
+}
+
+/* Case-insensitive search for 'needle' (ASCII, lowercase) in the first 'len' bytes. */
+static bool contains_ci(const unsigned char *p, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (g_ascii_strncasecmp((const char *)p + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+const char *mn_input_describe(const unsigned char *p, size_t len)
+{
+    if (len == 0)
+        return "empty";
+    if (has_pdf_header(p, len))
+        return "PDF";
+    if (starts(p, len, "PK\003\004", 4) || starts(p, len, "PK\005\006", 4) ||
+        starts(p, len, "PK\007\010", 4))
+        return "ZIP";
+    if (starts(p, len, "\x89PNG\r\n\x1a\n", 8))
+        return "PNG";
+    if (starts(p, len, "\xff\xd8\xff", 3))
+        return "JPEG";
+    if (starts(p, len, "II*\0", 4) || starts(p, len, "MM\0*", 4))
+        return "TIFF";
+    if (starts(p, len, "GIF87a", 6) || starts(p, len, "GIF89a", 6))
+        return "GIF";
+    if (starts(p, len, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8))
+        return "OLE";
+    size_t i = starts(p, len, "\xef\xbb\xbf", 3) ? 3 : 0;
+    while (i < len && mn_isspace(p[i]))
+        i++;
+    size_t n = len < SNIFF_PDF_WINDOW ? len : SNIFF_PDF_WINDOW;
+    if (i < len && p[i] == '<') {
+        if (contains_ci(p, n, "<html") || contains_ci(p, n, "<!doctype html") ||
+            contains_ci(p, n, "<head") || contains_ci(p, n, "<body"))
+            return "HTML";
+        if (starts(p + i, len - i, "<?xml", 5))
+            return "XML";
+    }
+    return mn_input_sniff(p, len) == MN_INPUT_TEXT ? "text" : "binary data";
+}
+
+int mn_input_check(const struct mn_doc *doc, bool force_text, bool *is_text,
+                   struct mn_error *err)
+{
+    enum mn_input_kind kind = mn_input_sniff(doc->input, doc->input_len);
+    *is_text = force_text || kind == MN_INPUT_TEXT;
+    if (force_text || kind == MN_INPUT_PDF)
+        return 0;
+    if (mn_input_named_pdf(doc->path))
+        return mn_fail(err, MN_E_NOT_PDF,
+                       "'%s' is named .pdf but is %s: no %%PDF- header in its first %d bytes",
+                       doc->path, mn_input_describe(doc->input, doc->input_len),
+                       SNIFF_PDF_WINDOW);
+    if (kind == MN_INPUT_BINARY)
+        return mn_fail(err, MN_E_NOT_PDF, "'%s': not a PDF (no %%PDF- header) and not text (%s)",
+                       doc->path, mn_input_describe(doc->input, doc->input_len));
+    return 0;
 }
 
 /* True when no well-formed multi-byte UTF-8 sequence occurs: the bytes are then more likely a

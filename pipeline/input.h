@@ -5,6 +5,7 @@
 #ifndef MN_INPUT_H
 #define MN_INPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util.h"
@@ -35,6 +36,22 @@ int mn_input_set(struct mn_doc *doc, const void *p, size_t len, struct mn_error 
 /* Classifies the 'len' bytes at 'p' (borrowed). Looks at most at the first 64 KiB.
  * A Word or ZIP file, an image, or UTF-16 without a BOM is MN_INPUT_BINARY. Never fails. */
 enum mn_input_kind mn_input_sniff(const unsigned char *p, size_t len);
+
+/* True when 'name' (borrowed) ends in ".pdf", in any case ("x.PDF", "x.Pdf"). Never fails. */
+bool mn_input_named_pdf(const char *name);
+
+/* Says what the 'len' bytes at 'p' (borrowed) look like, for the not_pdf message: "PDF",
+ * "empty", "HTML", "XML", "ZIP", "PNG", "JPEG", "TIFF", "GIF", "OLE" (old Word and Excel
+ * files), "text" or "binary data". A static string; never fails. */
+const char *mn_input_describe(const unsigned char *p, size_t len);
+
+/* The input check before extraction: an input named *.pdf (any case) whose bytes hold no
+ * "%PDF-" within the first 1024 is MN_E_NOT_PDF, naming what it looks like, unless
+ * 'force_text' (the user said --text). Other names keep the sniffing: PDF, text, or binary
+ * (MN_E_NOT_PDF). Sets *is_text when the input is to be read as plain text.
+ * Returns 0, or -1 with err set (MN_E_NOT_PDF). */
+int mn_input_check(const struct mn_doc *doc, bool force_text, bool *is_text,
+                   struct mn_error *err) MN_WUR;
 
 /* Loads doc->input as plain text into doc->lines: drops a UTF-8 BOM, decodes UTF-16 (with a
  * BOM) and Windows-1252 (when the bytes are not UTF-8 at all), cleans with mn_utf8_clean, and

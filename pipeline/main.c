@@ -30,6 +30,10 @@
 #ifndef MN_VERSION
 #define MN_VERSION "0.0.0"
 #endif
+#ifndef MN_WORDSDIR
+#define MN_WORDSDIR "/usr/local/share/minutes"
+#endif
+#define MN_WORDS_NAME "da_DK.words"
 #ifndef MN_RULESDIR
 #define MN_RULESDIR "/usr/local/share/minutes/rules"
 #endif
@@ -117,7 +121,7 @@ static bool is_dir(const char *path)
 }
 
 /* Looks for 'rel' beside the running binary; true with the resolved path in 'buf'. */
-static bool beside_binary(const char *rel, char *buf, size_t size)
+static bool beside_binary_as(const char *rel, char *buf, size_t size, bool want_dir)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -132,11 +136,31 @@ static bool beside_binary(const char *rel, char *buf, size_t size)
     mn_buf_addf(&path, "%s/%s", exe, rel);
     char *real = realpath(path.buf, NULL);
     mn_buf_release(&path);
-    bool ok = real && is_dir(real) && strlen(real) < size;
+    bool ok = real && is_dir(real) == want_dir && strlen(real) < size;
     if (ok)
         memcpy(buf, real, strlen(real) + 1);
     free(real);
     return ok;
+}
+
+static bool beside_binary(const char *rel, char *buf, size_t size)
+{
+    return beside_binary_as(rel, buf, size, true);
+}
+
+/* The compact Danish word list (pipeline/words.h): the environment (empty = none), then
+ * beside an installed binary (PREFIX/share/minutes), then beside a build-tree binary
+ * (build/, one list for every flavour), then the compiled-in default. A missing or stale
+ * list only means that hunspell answers everything. */
+static const char *find_words(char *buf, size_t size)
+{
+    const char *env = getenv("MINUTES_WORDS");
+    if (env)
+        return *env ? env : NULL;
+    if (beside_binary_as("../share/minutes/" MN_WORDS_NAME, buf, size, false) ||
+        beside_binary_as("../" MN_WORDS_NAME, buf, size, false))
+        return buf;
+    return MN_WORDSDIR "/" MN_WORDS_NAME;
 }
 
 /* The rules directory: explicit, then the environment, then beside an installed binary
@@ -237,6 +261,7 @@ struct cli {
     const char *stage;
     bool layout; /* 'text --layout' */
     char rules_buf[PATH_MAX];
+    char words_buf[PATH_MAX];
     struct mn_batch_options batch; /* 'minutes batch' only */
     const char *batch_only;        /* a batch option given, for the error of other commands */
     bool quiet;
@@ -365,6 +390,7 @@ static int parse_options(int argc, char **argv, struct cli *cli)
         }
     }
     cli->opt.rules_dir = find_rules_dir(rules_dir, cli->rules_buf, sizeof cli->rules_buf);
+    cli->opt.words_path = find_words(cli->words_buf, sizeof cli->words_buf);
     return -1;
 }
 
@@ -379,6 +405,7 @@ static int cmd_convert(struct cli *cli, const char *path, bool text_only)
 
     /* every stage from ocrfix on may consult the word list */
     cli->opt.prefetch_dict = !text_only || strcmp(cli->stage, "extract") != 0;
+    cli->opt.dict_on_demand = true; /* with the mapped list, hunspell only when asked */
     if (mn_ctx_new(&cli->opt, &ctx, &err) < 0)
         return report(&err);
     if (mn_pipeline_run(ctx, path, text_only ? cli->stage : NULL, &doc, &err) < 0) {

@@ -60,7 +60,9 @@ int mn_ctx_new(const struct mn_options *opt, struct mn_ctx **out, struct mn_erro
     *out = NULL;
     if (mn_dict_open(opt->dict_path, &ctx->dict, err) < 0)
         goto fail;
-    if (opt->prefetch_dict)
+    /* no list, or a stale one: hunspell answers everything */
+    bool listed = mn_dict_use_words(ctx->dict, opt->words_path);
+    if (opt->prefetch_dict && !(listed && opt->dict_on_demand))
         mn_dict_prefetch(ctx->dict);
     const char *dir = opt->rules_dir ? opt->rules_dir : MN_RULESDIR;
     if (mn_rules_load_dir(ctx->rules, dir, err) < 0)
@@ -105,14 +107,11 @@ void mn_ctx_free_for_exit(struct mn_ctx *ctx)
 static int run_stages(struct mn_ctx *ctx, struct mn_doc *doc, const char *last_stage,
                       struct mn_error *err)
 {
-    enum mn_input_kind kind = mn_input_sniff(doc->input, doc->input_len);
-    if (ctx->opt.is_text || kind == MN_INPUT_TEXT) {
-        if (mn_text_load(doc, err) < 0)
-            return -1;
-    } else if (kind == MN_INPUT_BINARY) {
-        return mn_fail(err, MN_E_NOT_PDF, "'%s': not a PDF (no %%PDF- header) and not text",
-                       doc->path);
-    }
+    bool is_text;
+    if (mn_input_check(doc, ctx->opt.is_text, &is_text, err) < 0)
+        return -1;
+    if (is_text && mn_text_load(doc, err) < 0)
+        return -1;
     for (size_t i = 0; i < MN_ARRAY_SIZE(stages); i++) {
         if (ctx->on_stage)
             ctx->on_stage(ctx->on_stage_arg, stages[i].name);

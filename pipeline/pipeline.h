@@ -24,6 +24,7 @@ struct mn_options {
     const char *rules_file; /* extra rules file loaded after the directory, or NULL */
     const char *password;   /* PDF password, or NULL */
     const char *dict_path;  /* word list for dehyphen; NULL = the system's Danish list */
+    const char *words_path; /* its compact form list (words.h), or NULL = none: hunspell only */
     enum mn_ocr_mode ocr;
     int dpi;
     int jobs;             /* OCR worker threads; 0 = one per core */
@@ -36,6 +37,8 @@ struct mn_options {
     bool is_text;      /* force plain-text input */
     bool prefetch_dict; /* read the word list in the background from the start (overlapping the
                            rules and the first pages) instead of on first use */
+    bool dict_on_demand; /* but not when the mapped list (words_path) is in use: one document
+                            seldom needs hunspell then (minutes convert) */
 };
 
 struct mn_ctx {

@@ -12,7 +12,7 @@ sees; -j 2 against -j 1 can only be judged in wall time, so a perfectly parallel
 (two pdftotext processes at a time) is measured beside it to show what the machine offers.
 
 Environment: BENCH_ROUNDS (default 5: born-digital and scaling), BENCH_OCR_ROUNDS (default 3),
-BENCH_SECTIONS (default "text,ocr,memory"), BENCH_OUT (default build/bench.json)."""
+BENCH_SECTIONS (default "oneoff,text,ocr,memory"), BENCH_OUT (default build/bench.json)."""
 import json
 import os
 import platform
@@ -29,7 +29,7 @@ B = os.path.join(ROOT, "build", "bench")
 MINUTES = os.path.join(B, "minutes")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 OCR_ROUNDS = int(os.environ.get("BENCH_OCR_ROUNDS", "3"))
-SECTIONS = os.environ.get("BENCH_SECTIONS", "text,ocr,memory").split(",")
+SECTIONS = os.environ.get("BENCH_SECTIONS", "oneoff,text,ocr,memory").split(",")
 OUT = os.environ.get("BENCH_OUT", os.path.join(ROOT, "build", "bench.json"))
 ENV = dict(os.environ, OMP_THREAD_LIMIT="1", LC_ALL="C.UTF-8",
            MINUTES_RULES_DIR=os.path.join(ROOT, "rules"))
@@ -213,6 +213,44 @@ def section_text(corpus, result, rows, targets):
                             ratios["j2_speedup_wall"], ">= 1.8", ratios["j2_speedup_wall"] >= 1.8))
 
 
+def section_oneoff(corpus, result, rows, targets):
+    """The everyday path (issue 16): one `minutes convert FILE` process per file against one
+    `pdftotext FILE` process per file, the same short born-digital PDFs, serial. Per file:
+    ROUNDS rotated rounds of the pair, the median ratio; then the median and the worst file."""
+    files = sorted(corpus["text"], key=pages_of)
+    pages = sum(pages_of(f) for f in files)
+    log("one-off: %d files, %d pages, %d rounds each" % (len(files), pages, ROUNDS))
+    per_file, tot = [], {"ours": [0.0, 0.0], "pdftotext": [0.0, 0.0]}
+    for f in files:
+        comps = [("ours", "minutes convert FILE", lambda f=f: [MINUTES, "convert", f]),
+                 ("pdftotext", "pdftotext FILE /dev/null", lambda f=f: ["pdftotext", f, "/dev/null"])]
+        res, s = measure(os.path.basename(f), comps, ROUNDS, pages_of(f), warmup=comps)
+        per_file.append({"file": os.path.basename(f), "pages": pages_of(f),
+                         "ours_wall_ms": round(1000 * res["ours"]["wall_median_s"], 1),
+                         "ours_cpu_ms": round(1000 * res["ours"]["cpu_median_s"], 1),
+                         "pdftotext_wall_ms": round(1000 * res["pdftotext"]["wall_median_s"], 1),
+                         "pdftotext_cpu_ms": round(1000 * res["pdftotext"]["cpu_median_s"], 1),
+                         "ratio_wall": paired(s, "ours", "pdftotext", 0),
+                         "ratio_cpu": paired(s, "ours", "pdftotext", 1)})
+        for k in tot:
+            tot[k][0] += res[k]["wall_median_s"]
+            tot[k][1] += res[k]["cpu_median_s"]
+    med_cpu = round(statistics.median(x["ratio_cpu"] for x in per_file), 3)
+    med_wall = round(statistics.median(x["ratio_wall"] for x in per_file), 3)
+    worst = max(per_file, key=lambda x: x["ratio_cpu"])
+    result["oneoff"] = {"files": per_file, "median_ratio_cpu": med_cpu, "median_ratio_wall": med_wall,
+                        "total_wall_s": {k: round(v[0], 3) for k, v in tot.items()},
+                        "total_cpu_s": {k: round(v[1], 3) for k, v in tot.items()}}
+    for k, label in (("ours", "minutes convert, one process per file (serial)"),
+                     ("pdftotext", "pdftotext, one process per file (serial)")):
+        w, c = tot[k]
+        rows.append(("one-off", label, pages, round(w, 3), round(pages / w, 2), round(c, 3),
+                     round(pages / c, 2), None, round(1000 * c / len(files), 1)))
+    targets.append(("one-off: minutes convert / pdftotext per file, median of %d files (CPU; wall %.2f; "
+                    "worst %s %.2f)" % (len(files), med_wall, worst["file"], worst["ratio_cpu"]),
+                    med_cpu, "<= 1.5 (goal 1.2)", med_cpu <= 1.5))
+
+
 def section_ocr(corpus, result, rows, targets):
     files = corpus.get("scan300", []) + corpus.get("scan200", [])
     pages = sum(pages_of(f) for f in files)
@@ -347,6 +385,8 @@ def main():
         pass
     rows, targets = [], []
     t0 = time.time()
+    if "oneoff" in SECTIONS:
+        section_oneoff(corpus, result, rows, targets)
     if "text" in SECTIONS:
         section_text(corpus, result, rows, targets)
     if "ocr" in SECTIONS:
@@ -368,7 +408,7 @@ def main():
           % (ROUNDS, OCR_ROUNDS, os.cpu_count(), result["machine"]["loadavg_start"][0],
              result["machine"]["loadavg_end"][0], result["seconds"]))
     print()
-    print("| set | command | pages | wall s | pages/s | CPU s | pages/CPU-s | peak RSS MiB | CPU ms/page |")
+    print("| set | command | pages | wall s | pages/s | CPU s | pages/CPU-s | peak RSS MiB | CPU ms/page (one-off: per file) |")
     print("|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         r = list(r) + [None] * (9 - len(r))

@@ -54,6 +54,49 @@ mkdir "$tmp/dir.pdf"
 expect "directory: io" 1 "\[io\].*dir.pdf" -- "$M" convert "$tmp/dir.pdf"
 printf 'PK\003\004\000\000\010\000binary\000\001\002' > "$tmp/word.pdf"
 expect "non-PDF named .pdf: not_pdf" 1 "\[not_pdf\].*word.pdf" -- "$M" convert "$tmp/word.pdf"
+# a file named .pdf (any case) that is not one: not_pdf, naming what it looks like (issue 16)
+np=$tmp/np; mkdir -p "$np"
+printf '<!DOCTYPE html>\n<html><head><title>404</title></head><body>Not found</body></html>\n' > "$np/page.pdf"
+printf 'Referat af mødet\n\n1. Godkendelse af dagsorden\nGodkendt.\n' > "$np/notes.PDF"
+printf 'PK\003\004\024\000\000\000\010\000' > "$np/archive.pdf"
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR' > "$np/image.pdf"
+printf '\377\330\377\340\000\020JFIF\000' > "$np/photo.Pdf"
+printf 'II*\000\010\000\000\000' > "$np/scan.pdf"
+printf 'GIF89a\001\000\001\000' > "$np/anim.pdf"
+for c in page.pdf:HTML notes.PDF:text archive.pdf:ZIP image.pdf:PNG photo.Pdf:JPEG scan.pdf:TIFF anim.pdf:GIF; do
+  f=${c%%:*} what=${c#*:}
+  expect "$f is $what: not_pdf" 1 "^minutes: error \[not_pdf\]: '[^']*$f' is named .pdf but is $what" -- "$M" convert "$np/$f"
+  [ ! -s "$tmp/out" ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && ok "$f: no record, one stderr line" ||
+    no "$f: no record, one stderr line"
+done
+: > "$np/zero.PDF"
+expect "an empty .PDF keeps the code empty" 1 "\[empty\]" -- "$M" convert "$np/zero.PDF"
+printf 'junk before the header\n' > "$np/late.pdf"; cat "$REAL" >> "$np/late.pdf"
+expect "leading junk before %PDF- is still a PDF" 0 "" -- "$M" convert "$np/late.pdf"
+expect "--text still converts text named .PDF" 0 "" -- "$M" convert --text "$np/notes.PDF"
+grep -q 'Godkendelse af dagsorden' "$tmp/out" && ok "--text: the text is in the record" || no "--text record"
+cp "$np/notes.PDF" "$np/plain.txt"
+expect "the same text named .txt converts" 0 "" -- "$M" convert "$np/plain.txt"
+expect "the same text on stdin converts" 0 "" -- sh -c "'$M' convert - < '$np/page.pdf'"
+# batch: every one of them is a line in errors.jsonl with its code and what it is
+"$M" batch -q -j 1 -o "$tmp/bo" "$np" 2>/dev/null; rc=$?
+[ "$rc" -eq 1 ] && ok "batch over them: exit 1" || no "batch over them: exit $rc, wanted 1"
+for c in page.pdf:HTML notes.PDF:text archive.pdf:ZIP image.pdf:PNG photo.Pdf:JPEG scan.pdf:TIFF anim.pdf:GIF; do
+  f=${c%%:*} what=${c#*:}
+  python3 - "$tmp/bo/errors.jsonl" "$f" "$what" <<'PY' && ok "batch: errors.jsonl has $f as not_pdf ($what)" || no "batch: errors.jsonl line for $f"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+hit = [l for l in lines if l["path"].endswith("/" + sys.argv[2])]
+assert len(hit) == 1 and hit[0]["code"] == "not_pdf" and (" is " + sys.argv[3] + ":") in hit[0]["message"], hit
+PY
+done
+python3 -c "import json,sys; l=[json.loads(x) for x in open('$tmp/bo/errors.jsonl')]; assert [x['code'] for x in l if x['path'].endswith('zero.PDF')]==['empty']" \
+  && ok "batch: the empty .PDF is empty" || no "batch: the empty .PDF"
+[ -s "$tmp/bo/plain.json" ] && ok "batch: plain.txt converted as text" || no "batch: plain.txt not converted"
+"$M" batch -q -j 1 --text -o "$tmp/bt" "$np/notes.PDF" 2>/dev/null &&
+  [ -n "$(find "$tmp/bt" -name notes.json -size +0)" ] && ok "batch --text converts text named .PDF" ||
+  no "batch --text"
+
 head -c 3000 "$REAL" > "$tmp/cut.pdf"
 expect "truncated PDF: pdf_damaged" 1 "\[pdf_damaged\].*cut.pdf" -- "$M" convert "$tmp/cut.pdf"
 [ ! -s "$tmp/out" ] && ok "no record on stdout for a failed document" || no "failed document wrote to stdout"
@@ -88,13 +131,58 @@ expect "text --layout on plain text" 0 "" -- "$M" text --layout "$SEED"
 if grep -Evq '^(# page|  +1 +- +- +- +- -- )' "$tmp/out"; then no "plain text has no layout"
 else ok "plain text: every line's layout unknown"; fi
 expect "check-rules" 0 "" -- "$M" check-rules
-# make install honours PREFIX and DESTDIR, and the installed binary finds its rules
-if make -s install DESTDIR="$tmp/stage" PREFIX=/opt/minutes BUILD="${BUILD:-release}" >/dev/null 2>&1 &&
-   [ -x "$tmp/stage/opt/minutes/bin/minutes" ] && [ -f "$tmp/stage/opt/minutes/share/minutes/rules/40-sections.rules" ]; then
-  ok "make install DESTDIR=... PREFIX=..."
-  expect "installed binary finds its rules" 0 "" -- "$tmp/stage/opt/minutes/bin/minutes" convert "$SEED"
-else
-  no "make install DESTDIR=... PREFIX=..."
+# make install honours PREFIX and DESTDIR: binary, rules, word list and man page, and the
+# installed binary finds its rules and its word list
+for prefix in /usr /opt/minutes; do
+  st=$tmp/stage$(echo "$prefix" | tr / _)
+  if make -s install DESTDIR="$st" PREFIX="$prefix" BUILD="${BUILD:-release}" >/dev/null 2>&1 &&
+     [ -x "$st$prefix/bin/minutes" ] && [ -f "$st$prefix/share/minutes/rules/40-sections.rules" ] &&
+     [ -f "$st$prefix/share/man/man1/minutes.1" ]; then
+    ok "make install DESTDIR=... PREFIX=$prefix: binary, rules, man page"
+    expect "installed binary ($prefix) finds its rules" 0 "" -- "$st$prefix/bin/minutes" convert "$SEED"
+  else
+    no "make install DESTDIR=... PREFIX=$prefix"
+  fi
+done
+st=$tmp/stage_usr
+if [ -f /usr/share/hunspell/da_DK.aff ]; then
+  [ -s "$st/usr/share/minutes/da_DK.words" ] && ok "make install: the word list" || no "make install: the word list"
+  if command -v strace >/dev/null; then
+    strace -f -e trace=openat -o "$tmp/strace" "$st/usr/bin/minutes" convert "$REAL" >/dev/null 2>&1
+    grep -q "$st/usr/share/minutes/da_DK.words" "$tmp/strace" && ok "installed binary maps its word list" ||
+      no "installed binary maps its word list"
+    # the document's own vocabulary and the list settle its hyphens: hunspell is not read
+    ! grep -q 'da_DK\.dic' "$tmp/strace" && ok "born-digital convert with the list: hunspell not read" ||
+      no "born-digital convert with the list read hunspell's da_DK.dic"
+  fi
 fi
+# scripts/setup --runtime installs only what building and running need (issue 16)
+rt=$(bash scripts/setup --runtime --list) all=$(bash scripts/setup --list)
+if echo "$rt" | grep -qx libhunspell-dev && echo "$rt" | grep -qx libpoppler-glib-dev &&
+   ! echo "$rt" | grep -Eqx 'libreoffice.*|imagemagick|ocrmypdf|valgrind|clang|mandoc'; then
+  ok "setup --runtime: build and run packages only"
+else
+  no "setup --runtime list: $(echo $rt)"
+fi
+echo "$all" | grep -qx libreoffice-writer-nogui && echo "$all" | grep -qx mandoc &&
+  echo "$all" | grep -qx libhunspell-dev && ok "setup: the full list adds tests, corpus and bench" ||
+  no "setup full list"
+# the man page: mandoc's lint (Debian package mandoc), else groff's warnings through man
+man1=doc/minutes.1
+if command -v mandoc >/dev/null; then
+  out=$(mandoc -T lint -W warning "$man1" 2>&1) && [ -z "$out" ] && ok "man page: mandoc -T lint clean" ||
+    no "man page: mandoc -T lint: $out"
+elif command -v man >/dev/null; then
+  out=$(MANWIDTH=80 man --warnings -l "$man1" 2>&1 >/dev/null) && [ -z "$out" ] &&
+    ok "man page: man --warnings clean" || no "man page: man --warnings: $out"
+else
+  no "man page: neither mandoc nor man to check it"
+fi
+missing=
+for w in convert batch check-rules not_pdf pdf_damaged --text --ocr da_DK.words "EXIT STATUS"; do
+  grep -q -- "$w" <(MANWIDTH=100 man -l "$man1" 2>/dev/null | col -b) || missing="$missing $w"
+done
+[ -z "$missing" ] && ok "man page mentions the commands, the codes, the options and the files" ||
+  no "man page lacks:$missing"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -382,6 +382,11 @@ int main(int argc, char **argv)
     RUN(test_bad_bytes);
     RUN(test_dict_api);
     run_case_file("tests/cases/dehyphen.txt");
+    /* the same decisions when the mapped word list (words.h) answers first */
+    if (dict && mn_dict_use_words(dict, "build/da_DK.words")) {
+        printf("# the cases again, with the mapped word list build/da_DK.words\n");
+        run_case_file("tests/cases/dehyphen.txt");
+    }
     mn_dict_free(dict);
     return DONE();
 }

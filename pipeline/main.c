@@ -91,6 +91,7 @@ static const char usage_text[] =
     "      --body B           only meetings of body B      --from DATE, --to DATE (YYYY-MM-DD)\n"
     "      --in WHERE         decision, recommendation, title or all (default)\n"
     "      --limit N          at most N hits (default 20)  --json  one JSON object per hit\n"
+    "      --time             print the time the search took on stderr\n"
     "\n"
     "exit status: 0 ok, 1 input not convertible (batch: some document failed), 2 usage,\n"
     "             3 rules, 4 system/output error; batch: 130/143 interrupted\n";
@@ -221,6 +222,7 @@ enum {
     OPT_IN,
     OPT_LIMIT,
     OPT_JSON,
+    OPT_TIME,
     OPT_JOBS = 'j',
 };
 
@@ -253,6 +255,7 @@ static const struct option long_options[] = {
     {"in", required_argument, NULL, OPT_IN},
     {"limit", required_argument, NULL, OPT_LIMIT},
     {"json", no_argument, NULL, OPT_JSON},
+    {"time", no_argument, NULL, OPT_TIME},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -336,6 +339,10 @@ static int parse_options(int argc, char **argv, struct cli *cli)
         case OPT_JSON:
             cli->store.json = true;
             cli->store.store_only = "--json";
+            break;
+        case OPT_TIME:
+            cli->store.time = true;
+            cli->store.store_only = "--time";
             break;
         case OPT_JSONL:
             cli->batch.jsonl = optarg;

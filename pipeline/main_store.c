@@ -44,6 +44,13 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static double cpu_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void on_record(void *arg, const struct mn_store_stats *st, size_t nfiles,
                       const char *name, enum mn_store_outcome o, const char *message)
 {
@@ -76,7 +83,7 @@ int mn_cli_index(const struct mn_cli_store *cs, bool quiet, int nargs, char **ar
     }
     struct mn_error err = {0};
     struct mn_store *s = NULL;
-    if (mn_store_open(args[0], &s, &err) < 0)
+    if (mn_store_open(args[0], false, &s, &err) < 0)
         return report(&err);
     struct view v = {.tty = !quiet && isatty(2), .quiet = quiet, .start = now_s()};
     struct mn_store_stats st;
@@ -136,10 +143,14 @@ int mn_cli_search(struct mn_cli_store *cs, int nargs, char **args)
         code = EXIT_SYSTEM;
         goto out;
     }
-    if (mn_store_open(args[0], &s, &err) < 0 || mn_store_search(s, &cs->q, &hits, &err) < 0) {
+    double t0 = now_s(), c0 = cpu_s();
+    if (mn_store_open(args[0], true, &s, &err) < 0 || mn_store_search(s, &cs->q, &hits, &err) < 0) {
         code = report(&err);
         goto out;
     }
+    if (cs->time)
+        fprintf(stderr, "minutes: search: %zu hit%s in %.1f ms (CPU %.1f ms)\n", hits.n,
+                hits.n == 1 ? "" : "s", 1000 * (now_s() - t0), 1000 * (cpu_s() - c0));
     for (size_t i = 0; i < hits.n; i++) {
         const struct mn_search_hit *h = &hits.v[i];
         if (cs->json) {
@@ -202,7 +213,7 @@ int mn_cli_batch_store(const struct mn_cli_store *cs, struct mn_batch_options *b
     if (!cs->db)
         return -1;
     struct mn_error err = {0};
-    if (mn_store_open(cs->db, &bo->store, &err) < 0) {
+    if (mn_store_open(cs->db, false, &bo->store, &err) < 0) {
         fprintf(stderr, "minutes: error [%s]: %s\n", mn_code_name(err.code), err.msg);
         return MN_BATCH_EXIT_SYSTEM;
     }

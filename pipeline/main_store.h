@@ -16,6 +16,7 @@ struct mn_cli_store {
     const char *db;       /* batch --db */
     struct mn_search_query q; /* search: body, from, to, in, limit (text from the arguments) */
     bool json;            /* search --json */
+    bool time;            /* search --time: the time of opening the DB and the query, on stderr */
     const char *store_only; /* an index/search option given, for the error of other commands */
 };
 

@@ -5,7 +5,9 @@
  * a load never depends on cascades. The full-text index is an external-content FTS5 table over
  * items, kept in step by triggers; its tokenizer is unicode61 with remove_diacritics 0: with 1
  * or 2 SQLite folds 'å' to 'a' (so 'får' would match 'far', 'år' 'ar'), while 'æ' and 'ø' stay;
- * 0 keeps all three distinct and still folds case (Å = å). tests/run-store.sh checks both. */
+ * 0 keeps all three distinct and still folds case (Å = å). tests/run-store.sh checks both. No
+ * prefix index ('prefix=' option): prefix queries read a range of the term index, fast enough
+ * at archive sizes, while the prefix indexes cost a third of the loading time. */
 #include "store.h"
 
 #include <dirent.h>
@@ -67,7 +69,9 @@ static const char lite_schema[] =
     "  code TEXT NOT NULL, message TEXT, page INTEGER, PRIMARY KEY(sha256, seq));\n"
     "CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(title, recommendation, decision,\n"
     "  section_text, content='items', content_rowid='rid',\n"
-    "  tokenize='unicode61 remove_diacritics 0', prefix='2 3');\n"
+    "  tokenize='unicode61 remove_diacritics 0');\n"
+    "INSERT INTO items_fts(items_fts, rank) VALUES('pgsz', 16000);\n"
+    "INSERT INTO items_fts(items_fts, rank) VALUES('automerge', 8);\n"
     "CREATE TRIGGER IF NOT EXISTS items_ai AFTER INSERT ON items BEGIN\n"
     "  INSERT INTO items_fts(rowid, title, recommendation, decision, section_text)\n"
     "  VALUES(new.rid, new.title, new.recommendation, new.decision, new.section_text);\n"
@@ -185,19 +189,23 @@ static const struct mn_store_ops lite_ops = {
     .close = lite_close,
 };
 
-static int lite_open(struct mn_store *s, const char *path, struct mn_error *err)
+static int lite_open(struct mn_store *s, const char *path, bool readonly, struct mn_error *err)
 {
     struct lite *l = xcalloc(1, sizeof *l);
     s->impl = l;
     s->ops = &lite_ops;
-    if (sqlite3_open_v2(path, &l->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-        SQLITE_OK)
+    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &l->db, flags, NULL) != SQLITE_OK)
         return lite_fail(s, "cannot open the database", err);
     sqlite3_busy_timeout(l->db, 10000);
+    if (readonly) /* searching: no schema to set up, nothing written */
+        return sqlite3_exec(l->db, "PRAGMA mmap_size=1073741824;", NULL, NULL, NULL) == SQLITE_OK
+                   ? 0
+                   : lite_fail(s, "cannot read the database", err);
     /* WAL: a reader (minutes search) never blocks the loader, and a commit costs no fsync with
      * synchronous=NORMAL; a killed loader loses at most its open transaction */
     char *msg = NULL;
-    if (sqlite3_exec(l->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", NULL, NULL,
+    if (sqlite3_exec(l->db, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY;", NULL, NULL,
                      &msg) != SQLITE_OK ||
         sqlite3_exec(l->db, lite_schema, NULL, NULL, &msg) != SQLITE_OK) {
         mn_fail(err, MN_E_IO, "'%s': cannot set up the tables: %s", path,
@@ -215,13 +223,14 @@ bool mn_store_is_postgres(const char *target)
     return strncmp(target, "postgresql://", 13) == 0 || strncmp(target, "postgres://", 11) == 0;
 }
 
-int mn_store_open(const char *target, struct mn_store **out, struct mn_error *err)
+int mn_store_open(const char *target, bool readonly, struct mn_store **out,
+                  struct mn_error *err)
 {
     struct mn_store *s = xcalloc(1, sizeof *s);
     s->target = xstrdup(target);
     *out = NULL;
     int rc = mn_store_is_postgres(target) ? mn_pgstore_open(s, target, err)
-                                          : lite_open(s, target, err);
+                                          : lite_open(s, target, readonly, err);
     if (rc < 0) {
         mn_store_free(s);
         return -1;
@@ -467,6 +476,36 @@ static int load_rows(struct loadctx *c, json_t *rec, const char *digest, struct 
     return 0;
 }
 
+/* The digest of a record without the white space between its tokens: the same record written
+ * indented (a batch's OUTDIR/<name>.json) or compact (its JSON Lines, what a batch worker
+ * sends) is the same record. The input is valid JSON (parsed before). */
+static gchar *record_digest(const char *json, size_t len)
+{
+    GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+    size_t run = 0; /* start of the pending run of bytes to hash */
+    bool in_string = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = json[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            if (i > run)
+                g_checksum_update(ck, (const guchar *)json + run, (gssize)(i - run));
+            run = i + 1;
+        }
+    }
+    if (len > run)
+        g_checksum_update(ck, (const guchar *)json + run, (gssize)(len - run));
+    gchar *hex = g_strdup(g_checksum_get_string(ck));
+    g_checksum_free(ck);
+    return hex;
+}
+
 int mn_store_load(struct mn_store *s, const char *json, size_t len,
                   enum mn_store_outcome *outcome, struct mn_error *err)
 {
@@ -481,17 +520,10 @@ int mn_store_load(struct mn_store *s, const char *json, size_t len,
         json_decref(rec);
         return 0;
     }
-    /* the digest of the record as re-encoded: the same record, indented or not, is the same */
-    char *canon = json_dumps(rec, JSON_COMPACT);
-    gchar *digest = canon ? g_compute_checksum_for_string(G_CHECKSUM_SHA256, canon, -1) : NULL;
-    free(canon);
+    gchar *digest = record_digest(json, len);
     struct loadctx c = {.s = s, .sha = get_s(json_object_get(rec, "source"), "sha256")};
     char *old = NULL;
     int ret = -1;
-    if (!digest) {
-        mn_fail(err, MN_E_INTERNAL, "cannot encode the record");
-        goto out;
-    }
     if (s->ops->exec(s, s->ops->begin_sql, 0, NULL, err) < 0)
         goto out;
     if (s->ops->query1(s, "SELECT digest FROM sources WHERE sha256 = $1", 1,
@@ -720,6 +752,27 @@ int mn_search_fts_query(const char *text, enum mn_search_in in, struct mn_buf *o
     return 0;
 }
 
+/* One line: runs of white space (paragraph breaks, table tabs) as one space. */
+static char *fold_space(char *s)
+{
+    if (!s)
+        return NULL;
+    char *w = s;
+    bool space = false;
+    for (const char *r = s; *r; r++) {
+        if (mn_isspace((unsigned char)*r)) {
+            space = true;
+            continue;
+        }
+        if (space && w > s)
+            *w++ = ' ';
+        space = false;
+        *w++ = *r;
+    }
+    *w = '\0';
+    return s;
+}
+
 static char *col_dup(sqlite3_stmt *st, int i)
 {
     const unsigned char *t = sqlite3_column_text(st, i);
@@ -739,16 +792,20 @@ int mn_store_search(struct mn_store *s, const struct mn_search_query *q,
         return mn_fail(err, MN_E_USAGE, "the query '%s' holds no word", q->text);
     }
     struct lite *l = s->impl;
-    /* bm25 weights: title, recommendation, decision, section text */
+    /* Two steps, so that snippet() runs on the hits shown, not on every match: 'top' ranks the
+     * matches (bm25 weights: title 4, recommendation 2, decision 2, section text 1) under the
+     * filters; the outer query makes the snippets of those. */
     static const char sql[] =
+        "WITH top AS (SELECT f.rowid AS rid, bm25(items_fts, 4.0, 2.0, 2.0, 1.0) AS score "
+        "  FROM items_fts f JOIN items i ON i.rid = f.rowid JOIN meetings m ON m.id = i.meeting_id"
+        "  WHERE items_fts MATCH ?3 AND (?4 IS NULL OR m.body = ?4 COLLATE NOCASE)"
+        "  AND (?5 IS NULL OR m.date >= ?5) AND (?6 IS NULL OR m.date <= ?6)"
+        "  ORDER BY score LIMIT ?7) "
         "SELECT i.id, m.date, m.body, i.number, i.title, "
-        "  snippet(items_fts, -1, $1, $2, '…', 16), i.page, src.path, "
-        "  bm25(items_fts, 4.0, 2.0, 2.0, 1.0) AS score "
-        "FROM items_fts JOIN items i ON i.rid = items_fts.rowid "
+        "  snippet(items_fts, -1, ?1, ?2, '…', 16), i.page, src.path, top.score "
+        "FROM top JOIN items_fts ON items_fts.rowid = top.rid JOIN items i ON i.rid = top.rid "
         "JOIN meetings m ON m.id = i.meeting_id JOIN sources src ON src.sha256 = i.sha256 "
-        "WHERE items_fts MATCH $3 AND ($4 IS NULL OR m.body = $4 COLLATE NOCASE) "
-        "AND ($5 IS NULL OR m.date >= $5) AND ($6 IS NULL OR m.date <= $6) "
-        "ORDER BY score, m.date DESC, i.ord LIMIT $7";
+        "WHERE items_fts MATCH ?3 ORDER BY top.score, m.date DESC, i.ord";
     sqlite3_stmt *st = NULL;
     int ret = -1;
     if (sqlite3_prepare_v2(l->db, sql, -1, &st, NULL) != SQLITE_OK) {
@@ -768,7 +825,7 @@ int mn_store_search(struct mn_store *s, const struct mn_search_query *q,
         h->body = col_dup(st, 2);
         h->number = col_dup(st, 3);
         h->title = col_dup(st, 4);
-        h->snippet = col_dup(st, 5);
+        h->snippet = fold_space(col_dup(st, 5));
         h->page = sqlite3_column_type(st, 6) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 6);
         h->path = col_dup(st, 7);
         h->score = sqlite3_column_double(st, 8);

@@ -32,9 +32,11 @@ enum mn_store_outcome {
 /* True when 'target' names a PostgreSQL server rather than a SQLite file. */
 bool mn_store_is_postgres(const char *target);
 
-/* Opens (and creates the tables of) the store at 'target'. On success *out is the store
- * (free with mn_store_free). Returns 0, or -1 with err set (MN_E_IO). */
-int mn_store_open(const char *target, struct mn_store **out, struct mn_error *err) MN_WUR;
+/* Opens (and creates the tables of) the store at 'target'; 'readonly' opens an existing one
+ * for searching, without writing to it. On success *out is the store (free with
+ * mn_store_free). Returns 0, or -1 with err set (MN_E_IO). */
+int mn_store_open(const char *target, bool readonly, struct mn_store **out,
+                  struct mn_error *err) MN_WUR;
 void mn_store_free(struct mn_store *s); /* accepts NULL */
 
 /* Loads one record, 'len' bytes of JSON (compact or indented). *outcome says what happened.

@@ -102,7 +102,7 @@ static void test_sqlite_store(void)
     mn_buf_addf(&path, "%s/t.sqlite", dir);
     struct mn_error err = {0};
     struct mn_store *s = NULL;
-    CHECK_INT(mn_store_open(path.buf, &s, &err), 0);
+    CHECK_INT(mn_store_open(path.buf, false, &s, &err), 0);
     const char *sha1 = "1111111111111111111111111111111111111111111111111111111111111111";
     const char *sha2 = "2222222222222222222222222222222222222222222222222222222222222222";
     char *r1 = record(sha1, "Budget 2021"), *r1b = record(sha1, "Budget 2022"),

@@ -70,8 +70,6 @@ static const char lite_schema[] =
     "CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(title, recommendation, decision,\n"
     "  section_text, content='items', content_rowid='rid',\n"
     "  tokenize='unicode61 remove_diacritics 0');\n"
-    "INSERT INTO items_fts(items_fts, rank) VALUES('pgsz', 16000);\n"
-    "INSERT INTO items_fts(items_fts, rank) VALUES('automerge', 8);\n"
     "CREATE TRIGGER IF NOT EXISTS items_ai AFTER INSERT ON items BEGIN\n"
     "  INSERT INTO items_fts(rowid, title, recommendation, decision, section_text)\n"
     "  VALUES(new.rid, new.title, new.recommendation, new.decision, new.section_text);\n"
@@ -590,6 +588,7 @@ static int walk(const char *dir, struct pathlist *pl, struct mn_error *err)
     if (!d)
         return mn_fail(err, MN_E_IO, "cannot read the folder '%s': %s", dir, strerror(errno));
     struct pathlist sub = {0};
+    size_t first = pl->n;
     struct dirent *e;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
@@ -608,7 +607,11 @@ static int walk(const char *dir, struct pathlist *pl, struct mn_error *err)
         g_free(p);
     }
     closedir(d);
-    qsort(sub.v, sub.n, sizeof *sub.v, cmp_str);
+    /* files in name order, then the folders in name order: the same load order every run */
+    if (pl->n - first > 1)
+        qsort(pl->v + first, pl->n - first, sizeof *pl->v, cmp_str);
+    if (sub.n > 1)
+        qsort(sub.v, sub.n, sizeof *sub.v, cmp_str);
     int ret = 0;
     for (size_t i = 0; i < sub.n; i++) {
         if (ret == 0)

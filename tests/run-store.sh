@@ -336,6 +336,8 @@ fi
 "$M" index -q "$URL" danish.json
 check "PostgreSQL 'danish' stems: 'bevillingsrammen' finds bevillingsramme, 'far' does not find får" \
   "[ \"\$(psql_ \"SELECT count(*) FROM items WHERE tsv @@ plainto_tsquery('danish', 'bevillingsrammen')\")\" -ge 1 ] && [ \"\$(psql_ \"SELECT count(*) FROM items WHERE tsv @@ to_tsquery('danish', 'far') AND decision LIKE '%får%'\")\" = 0 ]"
+check "PostgreSQL: the README's query (websearch_to_tsquery, ts_headline) finds the item" \
+  "psql_ \"SELECT i.number, ts_headline('danish', i.decision, q) FROM items i JOIN meetings m ON m.id = i.meeting_id, websearch_to_tsquery('danish', 'bevillingsrammen Ærø') q WHERE i.tsv @@ q ORDER BY ts_rank(i.tsv, q) DESC LIMIT 20\" | grep -q '<b>bevillingsramme</b>'"
 check "PostgreSQL prefix search 'bevilling:*'" \
   "[ \"\$(psql_ \"SELECT count(*) FROM items WHERE tsv @@ to_tsquery('danish', 'bevilling:*')\")\" -ge 1 ]"
 finish

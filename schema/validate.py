@@ -4,6 +4,9 @@
   validate.py [--schema FILE] PATH...          records (schema/record.schema.json by default)
   validate.py --oparl DIR PATH...              --format oparl output against the OParl 1.1
                                                schemas in DIR (../shared/oparl/schema)
+  --unique-ids                                 also: the ids of meetings, items and people are
+                                               distinct across all the records (the same
+                                               source sha256 twice is one document, not a clash)
 
 A PATH is a .json file (one record or OParl document; an empty file is skipped: a failed
 conversion leaves one, and its own test reports it), a .jsonl file (one per line) or a folder
@@ -98,12 +101,18 @@ def check_oparl(doc, vs):
 def main(argv):
     schema_path = os.path.join(HERE, "record.schema.json")
     oparl = None
+    unique = False
+    seen = {}
+    clashes = 0
     args = []
     i = 0
     while i < len(argv):
         if argv[i] == "--schema":
             schema_path = argv[i + 1]
             i += 2
+        elif argv[i] == "--unique-ids":
+            unique = True
+            i += 1
         elif argv[i] == "--oparl":
             oparl = argv[i + 1]
             i += 2
@@ -133,8 +142,21 @@ def main(argv):
             if errs:
                 bad += 1
                 print("not ok - %s: %s" % (name, "; ".join(errs[:3])))
-    print("validated %d documents: %d invalid" % (n, bad))
-    return 1 if bad or n == 0 else 0
+            elif unique and not oparl:
+                m = doc["meeting"]
+                sha = doc["source"]["sha256"]
+                ids = [m["id"]] + [p["id"] for p in m["participants"] + m["absent"]] + \
+                      [it["id"] for it in doc["items"]]
+                for x in ids:
+                    other = seen.setdefault(x, (sha, name))
+                    if other[0] != sha:
+                        clashes += 1
+                        print("not ok - %s: id %s also in %s" % (name, x, other[1]))
+    summary = "validated %d documents: %d invalid" % (n, bad)
+    if unique:
+        summary += "; %d distinct ids, %d shared by two documents" % (len(seen), clashes)
+    print(summary)
+    return 1 if bad or clashes or n == 0 else 0
 
 
 if __name__ == "__main__":

@@ -345,9 +345,6 @@ static int append_manifest(struct run *r, const struct mn_input *in, const char 
     return ret;
 }
 
-static int store_record(struct run *r, const struct mn_input *in, const char *record,
-                        size_t len, struct mn_error *err);
-
 /* Decides which inputs to convert. Returns 0, or -1 with err set. */
 static int plan(struct run *r, struct mn_error *err)
 {
@@ -387,18 +384,25 @@ static int plan(struct run *r, struct mn_error *err)
         if (!ok && opt->retry_errors)
             continue;
         if (ok && opt->store && opt->outdir && !opt->no_files && !opt->oparl) {
-            /* a store given to a re-run catches up with the records already in OUTDIR */
+            /* a store given to a re-run catches up with the records already in OUTDIR; one it
+             * refuses (a record from before ids, say) is converted again */
             struct mn_buf out = MN_BUF_INIT;
             output_path(r, in->key, &out);
             gchar *data = NULL;
             gsize len = 0;
+            enum mn_store_outcome o = MN_STORE_REJECTED;
+            struct mn_error lerr = {0};
             int lret = 0;
             if (g_file_get_contents(out.buf, &data, &len, NULL))
-                lret = store_record(r, in, data, len, err);
+                lret = mn_store_load(opt->store, data, len, &o, &lerr);
             g_free(data);
             mn_buf_release(&out);
-            if (lret < 0)
+            if (lret < 0) {
+                *err = lerr;
                 return -1;
+            }
+            if (o == MN_STORE_REJECTED)
+                continue;
         }
         r->todo[i] = false;
         if (ok)

@@ -171,6 +171,17 @@ dump db.sqlite > dump4.sql
 check "batch --force (the same records again) changes no row" "cmp -s dump1.sql dump4.sql"
 "$M" batch -q -j 1 --db fresh.sqlite -o out docs
 check "a new store given to a re-run catches up with OUTDIR" "[ \"\$(q fresh.sqlite 'SELECT count(*) FROM sources')\" = $ndocs ]"
+old=$(ls out/*.json | tail -1)
+"$PY" - "$old" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))   # a record from before ids
+del d["meeting"]["id"]
+for it in d["items"]: del it["id"]
+json.dump(d, open(sys.argv[1], "w"), ensure_ascii=False, indent=2)
+EOF
+"$M" batch -q -j 1 --db upgrade.sqlite -o out docs; rc=$?
+check "a record from before ids in OUTDIR is converted again by batch --db" \
+  "[ $rc -eq 0 ] && [ \"\$(q upgrade.sqlite 'SELECT count(*) FROM sources')\" = $ndocs ] && grep -q '\"id\"' \"$old\""
 
 rec=$(ls out/*.json | head -1)
 "$PY" - "$rec" <<'EOF'

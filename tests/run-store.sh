@@ -32,10 +32,10 @@ fi
 if ! "$PY" -c 'import jsonschema' 2>/dev/null; then
   no "python3-jsonschema is installed (scripts/setup)"; finish
 fi
-tmp=$(mktemp -d); pgdir=
+tmp=$(mktemp -d); pgdir= AS_PG=
 cleanup() {
   if [ -n "$pgdir" ] && [ -f "$pgdir/data/postmaster.pid" ]; then
-    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" -m immediate -w stop >/dev/null 2>&1
+    $AS_PG "$PGBIN/pg_ctl" -D "$pgdir/data" -m immediate -w stop >/dev/null 2>&1
   fi
   [ -n "$pgdir" ] && rm -rf "$pgdir"
   rm -rf "$tmp"
@@ -308,14 +308,15 @@ check "the OParl check rejects an AgendaItem without order" \
   "! $VALIDATE --oparl $OPARL_SCHEMA op-bad.json > v.out && grep -q \"'order' is a required property\" v.out"
 
 # ---- PostgreSQL ----------------------------------------------------------------------------------
-if [ ! -x "$PGBIN/initdb" ] || [ ! -x "$PGBIN/pg_ctl" ] || ! id postgres >/dev/null 2>&1; then
+if [ ! -x "$PGBIN/initdb" ] || [ ! -x "$PGBIN/pg_ctl" ] || ! command -v psql >/dev/null ||
+   { [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; }; then
   skipped "PostgreSQL loader" "no $PGBIN/initdb (scripts/setup installs postgresql)"
   finish
 fi
+# postgres refuses to run as root: as root, the server runs as the user postgres
 pgdir=$(mktemp -d /tmp/minutes-pg.XXXXXX)
-chown postgres "$pgdir"
 port=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-if [ "$(id -u)" -eq 0 ]; then AS_PG="runuser -u postgres --"; else AS_PG=""; fi
+if [ "$(id -u)" -eq 0 ]; then AS_PG="runuser -u postgres --"; chown postgres "$pgdir"; else AS_PG=""; fi
 if ! $AS_PG "$PGBIN/initdb" -D "$pgdir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync >"$pgdir/initdb.log" 2>&1 ||
    ! $AS_PG "$PGBIN/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -t 60 \
        -o "-k $pgdir -p $port -c listen_addresses= -c fsync=off" start >/dev/null 2>&1; then

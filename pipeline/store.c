@@ -304,6 +304,8 @@ static void join_strings(struct mn_buf *b, json_t *arr)
     }
 }
 
+/* Runs 'sql' with the parameters listed after it (strings or NULL), through the backend;
+ * reports into the 'err' of the calling function. */
 #define EXEC(c, sql, ...)                                                                      \
     ((c)->s->ops->exec((c)->s, sql, (int)MN_ARRAY_SIZE(((const char *[]){__VA_ARGS__})),      \
                        (const char *const[]){__VA_ARGS__}, err))

@@ -3,6 +3,8 @@
 PROG    := minutes
 VERSION := 0.1.0
 PKGS    := poppler-glib cairo tesseract lept libpcre2-8 jansson glib-2.0 gio-2.0 hunspell
+# the records store (issue 15): SQLite, and PostgreSQL through libpq
+PKGS    += sqlite3 libpq
 BUILD   ?= release
 O       := build/$(BUILD)
 PREFIX  ?= /usr/local
@@ -50,7 +52,8 @@ else ifeq ($(BUILD),fuzz)
 endif
 CFLAGS += $(CSTD) $(WARN) -MMD -MP
 
-LIB_SRC  := $(filter-out pipeline/main.c pipeline/main_batch.c,$(wildcard pipeline/*.c pipeline/segment/*.c))
+CLI_SRC  := pipeline/main.c pipeline/main_batch.c pipeline/main_store.c
+LIB_SRC  := $(filter-out $(CLI_SRC),$(wildcard pipeline/*.c pipeline/segment/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(O)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
@@ -89,7 +92,7 @@ $(O)/libminutes.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(O)/$(PROG): $(O)/pipeline/main.o $(O)/pipeline/main_batch.o $(O)/libminutes.a
+$(O)/$(PROG): $(CLI_SRC:%.c=$(O)/%.o) $(O)/libminutes.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(O)/tests/%: $(O)/tests/unit/%.o $(O)/libminutes.a
@@ -173,5 +176,5 @@ install: all
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(O)/pipeline/main.d $(O)/pipeline/main_batch.d $(UNIT_SRC:tests/unit/%.c=$(O)/tests/unit/%.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_SRC:%.c=$(O)/%.d) $(UNIT_SRC:tests/unit/%.c=$(O)/tests/unit/%.d)
 -include $(FUZZ_SRC:%.c=$(O)/%.d) $(O)/tests/fuzz/replay.d

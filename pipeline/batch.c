@@ -3,6 +3,7 @@
  * The parent is the only writer. For a converted document it writes, in this order: the record
  * file (temporary name, fsync, rename), the JSON Lines line (one write; fdatasync when it is a
  * file), then the manifest line, which also records how far the JSON Lines file is written.
+ * With a store (--db), the record is loaded into it (one transaction) before the manifest line.
  * A run killed anywhere leaves at most a document whose manifest line is missing: the next run
  * converts it again, after cutting the JSON Lines file back to the manifest's last mark, so
  * each document's line is there exactly once. */
@@ -34,8 +35,10 @@
 #include "emit.h"
 #include "err.h"
 #include "manifest.h"
+#include "oparl.h"
 #include "pipeline.h"
 #include "rules.h"
+#include "store.h"
 #include "walk.h"
 
 enum {
@@ -380,6 +383,27 @@ static int plan(struct run *r, struct mn_error *err)
         }
         if (!ok && opt->retry_errors)
             continue;
+        if (ok && opt->store && opt->outdir && !opt->no_files && !opt->oparl) {
+            /* a store given to a re-run catches up with the records already in OUTDIR; one it
+             * refuses (a record from before ids, say) is converted again */
+            struct mn_buf out = MN_BUF_INIT;
+            output_path(r, in->key, &out);
+            gchar *data = NULL;
+            gsize len = 0;
+            enum mn_store_outcome o = MN_STORE_REJECTED;
+            struct mn_error lerr = {0};
+            int lret = 0;
+            if (g_file_get_contents(out.buf, &data, &len, NULL))
+                lret = mn_store_load(opt->store, data, len, &o, &lerr);
+            g_free(data);
+            mn_buf_release(&out);
+            if (lret < 0) {
+                *err = lerr;
+                return -1;
+            }
+            if (o == MN_STORE_REJECTED)
+                continue;
+        }
         r->todo[i] = false;
         if (ok)
             st->unchanged++;
@@ -587,33 +611,73 @@ static int commit_failure(struct run *r, const struct mn_input *in, const char *
     return 0;
 }
 
+/* Loads a record into the store: a record the store rejects is a converter bug, and a store
+ * that fails stops the run (as a write error of OUTDIR does). */
+static int store_record(struct run *r, const struct mn_input *in, const char *record,
+                        size_t len, struct mn_error *err)
+{
+    enum mn_store_outcome o;
+    struct mn_error lerr = {0};
+    if (mn_store_load(r->opt->store, record, len, &o, &lerr) < 0) {
+        *err = lerr;
+        return -1;
+    }
+    if (o == MN_STORE_REJECTED)
+        return mn_fail(err, MN_E_INTERNAL, "'%s': the store rejects its record: %s", in->path,
+                       lerr.msg);
+    return 0;
+}
+
 static int commit_success(struct run *r, const struct mn_input *in, int pages, const char *sha,
                           const char *line, size_t line_len, const char *pretty,
                           size_t pretty_len, struct mn_error *err)
 {
     const struct mn_batch_options *opt = r->opt;
+    const char *record = line;
+    size_t record_len = line_len;
+    char *oline = NULL, *opretty = NULL;
+    int ret = -1;
+    if (opt->oparl) {
+        size_t olen = 0, oplen = 0;
+        if (mn_oparl_render(record, record_len, opt->base_url, false, &oline, &olen, err) < 0 ||
+            (pretty_len && mn_oparl_render(record, record_len, opt->base_url, true, &opretty,
+                                           &oplen, err) < 0))
+            goto out;
+        line = oline;
+        line_len = olen;
+        pretty = opretty;
+        pretty_len = oplen;
+    }
     if (opt->outdir && !opt->no_files) {
         struct mn_buf out = MN_BUF_INIT;
         output_path(r, in->key, &out);
-        int ret = pretty_len ? write_file_atomic(out.buf, pretty, pretty_len, err)
-                             : write_file_atomic(out.buf, line, line_len, err);
+        int wret = pretty_len ? write_file_atomic(out.buf, pretty, pretty_len, err)
+                              : write_file_atomic(out.buf, line, line_len, err);
         mn_buf_release(&out);
-        if (ret < 0)
-            return -1;
+        if (wret < 0)
+            goto out;
     }
     if (r->jsonl_fd >= 0) {
         if (write_all(r->jsonl_fd, line, line_len) < 0 ||
-            (r->jsonl_is_file && fdatasync(r->jsonl_fd) < 0))
-            return mn_fail(err, MN_E_IO, "cannot write '%s': %s", opt->jsonl, strerror(errno));
+            (r->jsonl_is_file && fdatasync(r->jsonl_fd) < 0)) {
+            mn_fail(err, MN_E_IO, "cannot write '%s': %s", opt->jsonl, strerror(errno));
+            goto out;
+        }
         r->mark.end += (long long)line_len;
     }
+    if (opt->store && store_record(r, in, record, record_len, err) < 0)
+        goto out;
     if (append_manifest(r, in, sha, "ok", pages, r->jsonl_is_file ? &r->mark : NULL, err) < 0)
-        return -1;
+        goto out;
     r->st->converted++;
     r->st->pages += pages;
     struct mn_batch_doc d = {in->path, in->key, "ok", NULL, NULL, pages};
     notify(r, &d);
-    return 0;
+    ret = 0;
+out:
+    free(oline);
+    free(opretty);
+    return ret;
 }
 
 /* A worker has closed both pipes: reap it and commit its result. */
@@ -924,6 +988,12 @@ int mn_batch_run(struct mn_ctx *ctx, const struct mn_batch_options *opt,
     memset(st, 0, sizeof *st);
     mn_rules_digest(ctx->rules, r.rules);
     r.options = mn_batch_options_fingerprint(ctx);
+    if (opt->oparl) { /* the files hold OParl: a change of format or base converts again */
+        struct mn_buf o = MN_BUF_INIT;
+        mn_buf_addf(&o, "%s format=oparl base=%s", r.options, opt->base_url ? opt->base_url : "-");
+        free(r.options);
+        r.options = mn_buf_detach(&o, NULL);
+    }
     r.todo = xcalloc(in->n ? in->n : 1, sizeof *r.todo);
     int ret = -1;
     /* a closed reader of the JSON Lines stream is an error to report, not a signal to die of */

@@ -30,6 +30,7 @@
 struct mn_ctx;
 struct mn_error;
 struct mn_inputs;
+struct mn_store;
 
 struct mn_batch_options {
     const char *outdir;   /* NULL: no record files, no manifest, no errors.jsonl */
@@ -44,6 +45,13 @@ struct mn_batch_options {
     const char *version;  /* the converter's version, recorded in the manifest */
     const volatile sig_atomic_t *stop; /* may be NULL; when it turns non-zero the run kills its
                                           workers, records nothing for them and returns */
+    bool oparl;           /* record files and JSON Lines as OParl (oparl.h), rendered by the
+                             parent from the record the worker sent */
+    const char *base_url; /* for oparl: NULL = URNs */
+    struct mn_store *store; /* NULL, or (borrowed) every converted record is loaded into it by
+                               the parent, after the files and before the manifest line; an
+                               unchanged document's record file (not with oparl or no_files)
+                               is loaded too, so a new store catches up with OUTDIR */
 };
 
 /* One finished document, as reported to the notify callback. Everything is borrowed for the

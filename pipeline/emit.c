@@ -13,6 +13,7 @@
 
 #include "doc.h"
 #include "err.h"
+#include "ids.h"
 
 static json_t *jstr(const char *s)
 {
@@ -48,7 +49,14 @@ static json_t *strings(const struct mn_strings *s, bool *ok)
     return a;
 }
 
-static json_t *people(const struct mn_people *p, bool *ok)
+static json_t *jid(const char *sha, const char *kind, long n)
+{
+    char id[MN_ID_LEN + 1];
+    mn_ids_make(sha, kind, n, id);
+    return json_string(id);
+}
+
+static json_t *people(const struct mn_people *p, const char *sha, const char *kind, bool *ok)
 {
     json_t *a = json_array();
     for (size_t i = 0; a && i < p->n; i++) {
@@ -57,6 +65,7 @@ static json_t *people(const struct mn_people *p, bool *ok)
             *ok = false;
             break;
         }
+        put(o, "id", jid(sha, kind, (long)i + 1), ok);
         put(o, "name", jstr(p->v[i].name), ok);
         put(o, "affiliation", jstr(p->v[i].affiliation), ok);
         put(o, "role", jstr(p->v[i].role), ok);
@@ -66,11 +75,12 @@ static json_t *people(const struct mn_people *p, bool *ok)
     return a;
 }
 
-static json_t *item_json(const struct mn_item *it, bool *ok)
+static json_t *item_json(const struct mn_item *it, const char *sha, bool *ok)
 {
     json_t *o = json_object();
     if (!o)
         return NULL;
+    put(o, "id", jid(sha, "item", it->order), ok);
     put(o, "number", jstr(it->number), ok);
     put(o, "order", json_integer(it->order), ok);
     put(o, "title", jstr(it->title), ok);
@@ -136,7 +146,7 @@ int mn_emit_record(const struct mn_doc *doc, bool pretty, char **out, size_t *le
         json_decref(ocr);
         return mn_fail(err, MN_E_INTERNAL, "'%s': cannot build the JSON record", doc->path);
     }
-    put(root, "schema_version", json_integer(1), &ok);
+    put(root, "schema_version", json_integer(MN_SCHEMA_VERSION), &ok);
 
     put(src, "path", jstr(doc->path), &ok);
     put(src, "sha256", jstr(doc->sha256), &ok);
@@ -153,18 +163,19 @@ int mn_emit_record(const struct mn_doc *doc, bool pretty, char **out, size_t *le
     put(root, "document", document, &ok);
 
     const struct mn_meeting *m = &doc->meeting;
+    put(meeting, "id", jid(doc->sha256, "meeting", 1), &ok);
     put(meeting, "body", jstr(m->body), &ok);
     put(meeting, "date", jstr(m->date), &ok);
     put(meeting, "start_time", jstr(m->start_time), &ok);
     put(meeting, "end_time", jstr(m->end_time), &ok);
     put(meeting, "time_text", jstr(m->time_text), &ok);
     put(meeting, "location", jstr(m->location), &ok);
-    put(meeting, "participants", people(&m->participants, &ok), &ok);
-    put(meeting, "absent", people(&m->absent, &ok), &ok);
+    put(meeting, "participants", people(&m->participants, doc->sha256, "participant", &ok), &ok);
+    put(meeting, "absent", people(&m->absent, doc->sha256, "absent", &ok), &ok);
     put(root, "meeting", meeting, &ok);
 
     for (size_t i = 0; i < doc->nitems; i++)
-        push(items, item_json(&doc->items[i], &ok), &ok);
+        push(items, item_json(&doc->items[i], doc->sha256, &ok), &ok);
     put(root, "items", items, &ok);
 
     for (size_t i = 0; i < doc->nwarnings; i++) {

@@ -9,6 +9,10 @@
 
 #include "util.h"
 
+/* The record's schema_version (schema/record.schema.json; README.md says what a change of it
+ * means to a consumer). */
+enum { MN_SCHEMA_VERSION = 1 };
+
 struct mn_doc;
 struct mn_error;
 

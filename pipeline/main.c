@@ -24,6 +24,7 @@
 #include "err.h"
 #include "layout.h"
 #include "main_batch.h"
+#include "main_store.h"
 #include "pipeline.h"
 #include "rules.h"
 
@@ -47,6 +48,11 @@ static const char usage_text[] =
     "       minutes batch [-j N] [-o OUTDIR] [--jsonl FILE|-] [batch options] [options]\n"
     "                     PATH...                 convert files and folders (walked for\n"
     "                                             .pdf and .txt; '-' = paths on stdin)\n"
+    "       minutes index [-q] DB PATH...           load records (.json, .jsonl, a batch's\n"
+    "                                             OUTDIR) into DB: a SQLite file or a\n"
+    "                                             postgresql:// URL\n"
+    "       minutes search [search options] DB QUERY\n"
+    "                                             ranked items of a SQLite DB\n"
     "       minutes check-rules [--rules-dir DIR] [--rules FILE]\n"
     "                                             load the rules and check their examples\n"
     "       minutes --help | --version\n"
@@ -69,6 +75,8 @@ static const char usage_text[] =
     "      --stage STAGE      for 'text': extract, clean or dehyphen (default dehyphen)\n"
     "      --layout           for 'text': each line with its page, x, x2, y, size and\n"
     "                         B (bold) / I (italic) marks\n"
+    "      --format F         record (default) or oparl: OParl 1.1 objects (convert, batch)\n"
+    "      --base-url URL     for oparl: ids are URL/meeting/<id>... (default urn:minutes:...)\n"
     "\n"
     "batch options (README.md, \"Batch conversion\"):\n"
     "  -o, --output OUTDIR    one record per input, OUTDIR/<path>.json, plus manifest.jsonl\n"
@@ -82,7 +90,15 @@ static const char usage_text[] =
     "      --force            convert everything again\n"
     "      --retry-errors     convert again the unchanged documents that failed before\n"
     "      --no-files         with -o: keep only the manifest and the error list in OUTDIR\n"
+    "      --db DB            also load every record into DB (a SQLite file or a\n"
+    "                         postgresql:// URL), as 'minutes index' does\n"
     "  -q, --quiet            no progress, no failure lines, no summary\n"
+    "\n"
+    "search options (README.md, \"Feeding a records system\"):\n"
+    "      --body B           only meetings of body B      --from DATE, --to DATE (YYYY-MM-DD)\n"
+    "      --in WHERE         decision, recommendation, title or all (default)\n"
+    "      --limit N          at most N hits (default 20)  --json  one JSON object per hit\n"
+    "      --time             print the time the search took on stderr\n"
     "\n"
     "exit status: 0 ok, 1 input not convertible (batch: some document failed), 2 usage,\n"
     "             3 rules, 4 system/output error; batch: 130/143 interrupted\n";
@@ -225,6 +241,16 @@ enum {
     OPT_FORCE,
     OPT_RETRY_ERRORS,
     OPT_NO_FILES,
+    OPT_FORMAT,
+    OPT_BASE_URL,
+    OPT_DB,
+    OPT_BODY,
+    OPT_FROM,
+    OPT_TO,
+    OPT_IN,
+    OPT_LIMIT,
+    OPT_JSON,
+    OPT_TIME,
     OPT_JOBS = 'j',
 };
 
@@ -249,6 +275,16 @@ static const struct option long_options[] = {
     {"force", no_argument, NULL, OPT_FORCE},
     {"retry-errors", no_argument, NULL, OPT_RETRY_ERRORS},
     {"no-files", no_argument, NULL, OPT_NO_FILES},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"base-url", required_argument, NULL, OPT_BASE_URL},
+    {"db", required_argument, NULL, OPT_DB},
+    {"body", required_argument, NULL, OPT_BODY},
+    {"from", required_argument, NULL, OPT_FROM},
+    {"to", required_argument, NULL, OPT_TO},
+    {"in", required_argument, NULL, OPT_IN},
+    {"limit", required_argument, NULL, OPT_LIMIT},
+    {"json", no_argument, NULL, OPT_JSON},
+    {"time", no_argument, NULL, OPT_TIME},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -265,7 +301,16 @@ struct cli {
     struct mn_batch_options batch; /* 'minutes batch' only */
     const char *batch_only;        /* a batch option given, for the error of other commands */
     bool quiet;
+    struct mn_cli_store store; /* --format, --base-url, --db, search options */
 };
+
+static bool is_date(const char *s)
+{
+    int y, m, d;
+    char tail;
+    return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
+           m <= 12 && d >= 1 && d <= 31;
+}
 
 /* Parses options after the command word. Returns -1 on success, else an exit code. */
 static int parse_options(int argc, char **argv, struct cli *cli)
@@ -278,6 +323,57 @@ static int parse_options(int argc, char **argv, struct cli *cli)
         switch (c) {
         case 'q':
             cli->quiet = true;
+            break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "oparl") != 0 && strcmp(optarg, "record") != 0)
+                return usage_error("--format wants record or oparl, not", optarg);
+            cli->store.oparl = strcmp(optarg, "oparl") == 0;
+            break;
+        case OPT_BASE_URL:
+            cli->store.base_url = optarg;
+            break;
+        case OPT_DB:
+            cli->store.db = optarg;
+            cli->batch_only = "--db";
+            break;
+        case OPT_BODY:
+            cli->store.q.body = optarg;
+            cli->store.store_only = "--body";
+            break;
+        case OPT_FROM:
+        case OPT_TO:
+            if (!is_date(optarg))
+                return usage_error("--from and --to want a date YYYY-MM-DD, not", optarg);
+            *(c == OPT_FROM ? &cli->store.q.from : &cli->store.q.to) = optarg;
+            cli->store.store_only = c == OPT_FROM ? "--from" : "--to";
+            break;
+        case OPT_IN:
+            if (strcmp(optarg, "all") == 0)
+                cli->store.q.in = MN_SEARCH_ALL;
+            else if (strcmp(optarg, "title") == 0)
+                cli->store.q.in = MN_SEARCH_TITLE;
+            else if (strcmp(optarg, "decision") == 0)
+                cli->store.q.in = MN_SEARCH_DECISION;
+            else if (strcmp(optarg, "recommendation") == 0)
+                cli->store.q.in = MN_SEARCH_RECOMMENDATION;
+            else
+                return usage_error("--in wants decision, recommendation, title or all, not",
+                                   optarg);
+            cli->store.store_only = "--in";
+            break;
+        case OPT_LIMIT:
+            if (mn_parse_int(optarg, 1, 10000, &v) < 0)
+                return usage_error("--limit wants a number from 1 to 10000, not", optarg);
+            cli->store.q.limit = (int)v;
+            cli->store.store_only = "--limit";
+            break;
+        case OPT_JSON:
+            cli->store.json = true;
+            cli->store.store_only = "--json";
+            break;
+        case OPT_TIME:
+            cli->store.time = true;
+            cli->store.store_only = "--time";
             break;
         case OPT_JSONL:
             cli->batch.jsonl = optarg;
@@ -433,8 +529,10 @@ static int cmd_convert(struct cli *cli, const char *path, bool text_only)
             mn_buf_addch(&b, '\n');
         }
         out = mn_buf_detach(&b, &len);
-    } else if (mn_emit_record(doc, cli->opt.pretty, &out, &len, &err) < 0) {
+    } else if (mn_emit_record(doc, cli->opt.pretty && !cli->store.oparl, &out, &len, &err) < 0) {
         code = report(&err);
+        goto out;
+    } else if (cli->store.oparl && (code = mn_cli_oparl(&cli->store, cli->opt.pretty, &out, &len))) {
         goto out;
     }
     if (write_output(cli->output, out, len) < 0)
@@ -472,6 +570,7 @@ int main(int argc, char **argv)
 {
     struct cli cli = {0};
     mn_options_default(&cli.opt);
+    mn_cli_store_default(&cli.store);
     const char *steps = getenv("MINUTES_OCR_STEPS"); /* tuning: MN_OCR_STEP_* bits */
     long nsteps;
     if (steps && mn_parse_int(steps, 0, 255, &nsteps) == 0)
@@ -498,16 +597,27 @@ int main(int argc, char **argv)
     }
     bool convert = strcmp(cmd, "convert") == 0, text = strcmp(cmd, "text") == 0;
     bool check = strcmp(cmd, "check-rules") == 0, batch = strcmp(cmd, "batch") == 0;
-    if (!convert && !text && !check && !batch)
+    bool index = strcmp(cmd, "index") == 0, search = strcmp(cmd, "search") == 0;
+    if (!convert && !text && !check && !batch && !index && !search)
         return usage_error("unknown command", cmd);
     int rc = parse_options(argc - 1, argv + 1, &cli);
     if (rc >= 0)
         return finish_stdout(rc);
     int nargs = argc - 1 - optind;
     char **args = argv + 1 + optind;
+    if (search)
+        return finish_stdout(mn_cli_search(&cli.store, nargs, args));
+    if (cli.store.store_only)
+        return usage_error("only 'minutes search' takes", cli.store.store_only);
+    if (index)
+        return finish_stdout(mn_cli_index(&cli.store, cli.quiet, nargs, args));
     if (batch) {
         cli.batch.outdir = cli.output;
-        return finish_stdout(mn_cli_batch(&cli.opt, &cli.batch, cli.quiet, nargs, args));
+        if ((rc = mn_cli_batch_store(&cli.store, &cli.batch)) >= 0)
+            return finish_stdout(rc);
+        rc = mn_cli_batch(&cli.opt, &cli.batch, cli.quiet, nargs, args);
+        mn_cli_batch_done(&cli.batch);
+        return finish_stdout(rc);
     }
     if (cli.batch_only)
         return usage_error("only 'minutes batch' takes", cli.batch_only);

@@ -149,8 +149,8 @@ int mn_cli_batch(const struct mn_options *opt, struct mn_batch_options *bo, bool
         fprintf(stderr, "minutes: batch wants at least one PATH (a file, a folder or '-')\n");
         return MN_BATCH_EXIT_USAGE;
     }
-    if (!bo->outdir && !bo->jsonl) {
-        fprintf(stderr, "minutes: batch wants -o OUTDIR, --jsonl FILE, or both\n");
+    if (!bo->outdir && !bo->jsonl && !bo->store) {
+        fprintf(stderr, "minutes: batch wants -o OUTDIR, --jsonl FILE or --db DB\n");
         return MN_BATCH_EXIT_USAGE;
     }
     if (bo->no_files && !bo->outdir) {

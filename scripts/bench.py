@@ -12,7 +12,8 @@ sees; -j 2 against -j 1 can only be judged in wall time, so a perfectly parallel
 (two pdftotext processes at a time) is measured beside it to show what the machine offers.
 
 Environment: BENCH_ROUNDS (default 5: born-digital and scaling), BENCH_OCR_ROUNDS (default 3),
-BENCH_SECTIONS (default "oneoff,text,ocr,memory"), BENCH_OUT (default build/bench.json)."""
+BENCH_SECTIONS (default "oneoff,text,ocr,memory,store"), BENCH_OUT (default build/bench.json),
+BENCH_STORE_RECORDS (default 1000), BENCH_SEARCHES (default 30)."""
 import json
 import os
 import platform
@@ -29,7 +30,9 @@ B = os.path.join(ROOT, "build", "bench")
 MINUTES = os.path.join(B, "minutes")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 OCR_ROUNDS = int(os.environ.get("BENCH_OCR_ROUNDS", "3"))
-SECTIONS = os.environ.get("BENCH_SECTIONS", "oneoff,text,ocr,memory").split(",")
+SECTIONS = os.environ.get("BENCH_SECTIONS", "oneoff,text,ocr,memory,store").split(",")
+STORE_RECORDS = int(os.environ.get("BENCH_STORE_RECORDS", "1000"))
+SEARCHES = int(os.environ.get("BENCH_SEARCHES", "30"))
 OUT = os.environ.get("BENCH_OUT", os.path.join(ROOT, "build", "bench.json"))
 ENV = dict(os.environ, OMP_THREAD_LIMIT="1", LC_ALL="C.UTF-8",
            MINUTES_RULES_DIR=os.path.join(ROOT, "rules"))
@@ -47,6 +50,7 @@ def run(argv, stdout=subprocess.DEVNULL):
     p = subprocess.Popen(argv, env=ENV, stdout=stdout, stderr=subprocess.PIPE)
     err = p.stderr.read()
     _, status, ru = os.wait4(p.pid, 0)
+    run.last_stderr = err.decode(errors="replace")
     wall = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
     if p.returncode != 0:
@@ -366,6 +370,97 @@ def section_memory(result, rows, targets):
                     flat, "about 1 (flat)", flat < 1.25))
 
 
+def section_store(corpus, result, rows, targets):
+    """minutes index of STORE_RECORDS records into a new SQLite store, and minutes search on it.
+    The records are the corpus's born-digital ones and the seeds, each copied with a distinct
+    sha256 (and the ids that follow from it, as emit.c makes them) until there are enough."""
+    import hashlib
+    d = os.path.join(B, "store")
+    os.makedirs(d, exist_ok=True)
+    base = os.path.join(d, "base.jsonl")
+    inputs = sorted(corpus.get("text", [])) + sorted(
+        os.path.join(ROOT, "..", "shared", "seeds", f)
+        for f in os.listdir(os.path.join(ROOT, "..", "shared", "seeds")) if f.endswith(".txt"))
+    if os.path.exists(base):
+        os.unlink(base)
+    run([MINUTES, "batch", "-q", "-j", str(CORES), "--jsonl", base, *inputs])
+    records = [json.loads(l) for l in open(base) if l.strip()]
+
+    def hid(sha, kind, n):
+        return hashlib.sha256(("%s/%s/%d" % (sha, kind, n)).encode()).hexdigest()[:16]
+    many = os.path.join(d, "records-%d.jsonl" % STORE_RECORDS)
+    words = set()
+    with open(many, "w") as f:
+        for k in range(STORE_RECORDS):
+            r = json.loads(json.dumps(records[k % len(records)]))
+            sha = hashlib.sha256(("%s/copy/%d" % (r["source"]["sha256"], k)).encode()).hexdigest()
+            r["source"]["sha256"] = sha
+            m = r["meeting"]
+            m["id"] = hid(sha, "meeting", 1)
+            for n, p in enumerate(m["participants"], 1):
+                p["id"] = hid(sha, "participant", n)
+            for n, p in enumerate(m["absent"], 1):
+                p["id"] = hid(sha, "absent", n)
+            for it in r["items"]:
+                it["id"] = hid(sha, "item", it["order"])
+                words.update(w for w in re.findall(r"\w+", (it["decision"] or "").lower())
+                             if len(w) >= 6 and w.isalpha())
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    size_mib = os.path.getsize(many) / 2 ** 20
+    log("store: minutes index of %d records (%.1f MiB), %d rounds" % (STORE_RECORDS, size_mib, ROUNDS))
+    idx = []
+    db = None
+    for r in range(ROUNDS + 1):
+        db = os.path.join(fresh_dir(), "bench.sqlite")
+        v = run([MINUTES, "index", "-q", db, many])
+        if r > 0:
+            idx.append(v)
+    queries = sorted(words)[:: max(1, len(words) // SEARCHES)][:SEARCHES]
+    queries = [q if i % 3 else q[:5] + "*" for i, q in enumerate(queries)]  # a third by prefix
+    log("store: %d searches (a third of them prefix searches)" % len(queries))
+    srch, inner = [], []
+    for r in range(2):
+        for q in queries:
+            v = run([MINUTES, "search", "--time", "--limit", "20", db, q])
+            if r > 0:
+                srch.append(v)
+                m = re.search(r"in ([0-9.]+) ms \(CPU ([0-9.]+) ms\)", run.last_stderr)
+                inner.append((float(m.group(1)) / 1000, float(m.group(2)) / 1000))
+    iw = statistics.median(x[0] for x in idx)
+    ic = statistics.median(x[1] for x in idx)
+    sw = sorted(x[0] for x in srch)
+    sw_med, sw_p95 = statistics.median(sw), sw[int(0.95 * (len(sw) - 1))]
+    qw = sorted(x[0] for x in inner)
+    qc = sorted(x[1] for x in inner)
+    qw_med, qc_med, qc_p95 = statistics.median(qw), statistics.median(qc), qc[int(0.95 * (len(qc) - 1))]
+    result["store"] = {"records": STORE_RECORDS, "jsonl_mib": round(size_mib, 1),
+                       "index_wall_s": [round(x[0], 3) for x in idx],
+                       "index_cpu_s": [round(x[1], 3) for x in idx],
+                       "index_wall_median_s": round(iw, 3), "index_cpu_median_s": round(ic, 3),
+                       "db_mib": round(os.path.getsize(db) / 2 ** 20, 1),
+                       "search_queries": queries, "search_wall_ms": [round(1000 * x, 1) for x in sw],
+                       "search_wall_median_ms": round(1000 * sw_med, 1),
+                       "search_wall_p95_ms": round(1000 * sw_p95, 1),
+                       "query_wall_ms": [round(1000 * x, 1) for x in qw],
+                       "query_cpu_ms": [round(1000 * x, 1) for x in qc],
+                       "query_wall_median_ms": round(1000 * qw_med, 1),
+                       "query_cpu_median_ms": round(1000 * qc_med, 1),
+                       "query_cpu_p95_ms": round(1000 * qc_p95, 1)}
+    rows.append(("store", "minutes index, %d records into a new SQLite store" % STORE_RECORDS,
+                 None, round(iw, 3), None, round(ic, 3), None, None, None))
+    rows.append(("store", "minutes search, whole process (start-up included), median of %d"
+                 % len(sw), None, round(sw_med, 4), None, None, None, None, None))
+    rows.append(("store", "minutes search --time: open the DB and query, median of %d" % len(qw),
+                 None, round(qw_med, 4), None, round(qc_med, 4), None, None, None))
+    # CPU time is the target measure here, as for the throughput targets above: on a machine
+    # whose other loads exceed its cores, wall time measures the neighbours
+    targets.append(("store: index %d records (CPU s, median; wall %.2f)" % (STORE_RECORDS, iw),
+                    round(ic, 2), "< 10", ic < 10))
+    targets.append(("store: one search, open + query (CPU ms, median; p95 %.1f; wall %.1f)"
+                    % (1000 * qc_p95, 1000 * qw_med), round(1000 * qc_med, 1), "< 50",
+                    qc_med < 0.050))
+
+
 def main():
     corpus = load_corpus()
     result = {"date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -393,6 +488,8 @@ def main():
         section_ocr(corpus, result, rows, targets)
     if "memory" in SECTIONS:
         section_memory(result, rows, targets)
+    if "store" in SECTIONS:
+        section_store(corpus, result, rows, targets)
     result["machine"]["loadavg_end"] = os.getloadavg()
     result["seconds"] = round(time.time() - t0)
     result["targets"] = [{"what": w, "value": v, "target": t, "met": m} for w, v, t, m in targets]

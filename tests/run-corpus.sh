@@ -167,4 +167,14 @@ while IFS=$'\t' read -r id in exp group thr; do
   fi
 done < "$jobs"
 
+# every record written above against the record's JSON Schema (schema/record.schema.json), with
+# a real validator (python3-jsonschema), and their ids distinct across documents: one "not ok"
+# line per invalid record, one summary line
+if v=$("$PY" schema/validate.py --unique-ids "$WORK/out" 2>&1); then
+  ok "schema: ${v##*$'\n'}"
+else
+  printf '%s\n' "$v" | grep '^not ok' | head -20
+  not_ok "schema: ${v##*$'\n'}"
+fi
+
 finish

@@ -145,8 +145,10 @@ char *mn_fields_ocr_tolerant(const char *s)
             mn_buf_addch(&b, out);
             /* "12:maj", "12.maj" → "12. maj"; "maj:2016" → "maj 2016" */
             const char *w = s + j;
+            while (*w == ' ')
+                w++;
             size_t wl = 0;
-            while (j + wl < n && g_unichar_isalpha(g_utf8_get_char(w + wl)))
+            while (w[wl] && g_unichar_isalpha(g_utf8_get_char(w + wl)))
                 wl = (size_t)(g_utf8_next_char(w + wl) - w);
             if (digit_before && wl >= 3 && month_word(w, wl)) {
                 if (out != '.') {
@@ -154,8 +156,10 @@ char *mn_fields_ocr_tolerant(const char *s)
                     mn_buf_addch(&b, '.');
                     changed = true;
                 }
-                mn_buf_addch(&b, ' ');
-                changed = true;
+                if (w == s + j) { /* no space yet */
+                    mn_buf_addch(&b, ' ');
+                    changed = true;
+                }
             }
             i = j;
             continue;

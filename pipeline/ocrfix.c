@@ -511,6 +511,15 @@ static bool repair_label(struct repair *rp, const char *s)
         return false;
     if (mn_rules_match_kind(rp->rules, kind, s, strlen(s), &rp->m))
         return false;
+    /* a speck after the label: "Indstilling." */
+    size_t len = strlen(s);
+    if (len > 1 && len <= MAX_LABEL && strchr(".,;'\"`", s[len - 1]) &&
+        g_ascii_isalpha(s[len - 2]) && !strchr(s, ' ')) {
+        mn_buf_reset(&rp->out);
+        mn_buf_add(&rp->out, s, len - 1);
+        if (mn_rules_match_kind(rp->rules, kind, rp->out.buf, rp->out.len, &rp->m))
+            return true;
+    }
     int nwords = 0;
     for (size_t i = 0; i < end;) {
         gunichar c = g_utf8_get_char(s + i);
@@ -673,7 +682,8 @@ static bool repair_casenumber(struct repair *rp, const char *s)
         mn_rules_match_kind(rp->rules, "casenumber", s, strlen(s), &rp->m))
         return false;
     size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '-' || s[n - 1] == '|'))
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '-' || s[n - 1] == '|' ||
+                     s[n - 1] == '.' || s[n - 1] == ','))
         n--;
     /* the last gap between two numbers */
     size_t gap = 0;
@@ -738,6 +748,24 @@ static bool repair_marks(struct repair *rp, const char *s)
             mn_buf_reset(&rp->out);
             mn_buf_adds(&rp->out, "• ");
             mn_buf_adds(&rp->out, p);
+            return true;
+        }
+    }
+    /* a bullet read as a short mark or word before a tab stop ("et\tat tage", ".\tat"): not
+     * a number ("1.\t") nor a list letter ("a.\t", "b)\t") */
+    const char *tab = strchr(s, '\t');
+    if (tab && tab > s && g_utf8_strlen(s, tab - s) <= 2 && tab[1] && tab[1] != '\t') {
+        bool digit = false, space = false;
+        for (const char *q = s; q < tab; q++) {
+            digit = digit || mn_isdigit((unsigned char)*q);
+            space = space || *q == ' ';
+        }
+        bool letter_item = tab - s == 2 && g_ascii_isalpha(s[0]) && (s[1] == '.' || s[1] == ')');
+        if (!digit && !space && !letter_item && !(tab - s == 1 && g_ascii_isalpha(s[0])) &&
+            strncmp(s, "\xE2\x80\xA2", 3) != 0) {
+            mn_buf_reset(&rp->out);
+            mn_buf_adds(&rp->out, "• ");
+            mn_buf_adds(&rp->out, tab + 1);
             return true;
         }
     }

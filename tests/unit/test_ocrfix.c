@@ -145,14 +145,16 @@ static void test_specks_and_marks(void)
                     "bl.a. i greve.dk og bilag.pdf. Mødet sluttede.", 1);
     check_structure("1. A#»…\ttager orienteringen til efterretning#« enkelt",
                     "1. A#• tager orienteringen til efterretning#« enkelt", 1);
+    check_structure("1. A#Indstilling.#et\tat tage orienteringen#.\tat drøfte#a.\tMøder#1.\tB#b)\tC",
+                    "1. A#Indstilling#• at tage orienteringen#• at drøfte#a.\tMøder#1.\tB#b)\tC", 3);
 }
 
 static void test_header_and_intro(void)
 {
     check_structure("Afbud\tDorthe Jende (Vesthimmerlands: Kommune), Hans Chr, Hansen: formand#"
-                    "Sagsnr./Dok.nr.\t2014-209 2014-212925\t-",
+                    "Sagsnr./Dok.nr.\t2014-209 2014-212925\t-#Sagsnr./Dok.nr.: 2011-43820 / 2012-160997.",
                     "Afbud\tDorthe Jende (Vesthimmerlands Kommune), Hans Chr. Hansen: formand#"
-                    "Sagsnr./Dok.nr.\t2014-209 / 2014-212925", 2);
+                    "Sagsnr./Dok.nr.\t2014-209 / 2014-212925#Sagsnr./Dok.nr.: 2011-43820 / 2012-160997", 3);
     check_structure("1. A#Detindstilles, at#Detindstilles ikke#Dagens møde.i DAS",
                     "1. A#Det indstilles, at#Detindstilles ikke#Dagens møde i DAS", 2);
 }

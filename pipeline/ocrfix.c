@@ -599,7 +599,7 @@ static const char *const endings[] = {"pdf", "doc", "docx", "xlsx", "xls", "html
  * before another). */
 static bool repair_dots(struct repair *rp, const char *s)
 {
-    if (strchr(s, '@') || strstr(s, "www") || strstr(s, "http") || strchr(s, '/'))
+    if (!s[0] || strchr(s, '@') || strstr(s, "www") || strstr(s, "http") || strchr(s, '/'))
         return false;
     bool changed = false;
     size_t copied = 0;

@@ -15,6 +15,7 @@
  * Case: the candidate's own spelling is used, with the first letter's case of the word read. */
 #include "ocrfix.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,7 +137,7 @@ static const struct vocab_word *best_candidate(const struct fix_state *st, const
     g_free(low);
     const struct vocab_word *best = NULL, *second = NULL;
     int best_d = 99;
-    int max = substitution_only ? 1 : n >= 8 ? 2 : 1;
+    int max = substitution_only ? 1 : n >= 16 ? 3 : n >= 8 ? 2 : 1;
     for (size_t i = 0; n <= MAX_WORD && i < st->nv; i++) {
         if (substitution_only && st->v[i].n != n)
             continue;
@@ -279,6 +280,7 @@ struct repair {
     struct mn_buf *log;
     size_t n;
     int last;       /* the last item number seen (0 = none yet: the header) */
+    bool track_only; /* a text-layer line: follow the sequence, change nothing */
 };
 
 /* Appends at most 'max' characters of 's' (never a broken character). */
@@ -329,6 +331,51 @@ static int number_char(char c, bool *letter)
     }
 }
 
+/* Standing item titles of Danish minutes, for a heading's title read one or two letters off
+ * ("Evi" for "Evt."): only a whole title is replaced, and only on an item heading. */
+static const char *const standing_titles[] = {"Evt.", "Eventuelt", "Næste møde",
+                                              "Godkendelse af dagsorden",
+                                              "Godkendelse af referat", "Meddelelser", NULL};
+
+/* The title 't' of a heading, repaired into rp->tmp: a standing title one letter off (two for
+ * long ones), a stray mark at its end ("2021-2022'"). True when it changed. */
+static bool repair_title(struct repair *rp, const char *t)
+{
+    glong n = 0;
+    gunichar *u = g_utf8_to_ucs4_fast(t, -1, &n);
+    const char *best = NULL;
+    for (size_t i = 0; standing_titles[i] && n <= MAX_WORD; i++) {
+        glong m = 0;
+        gunichar *v = g_utf8_to_ucs4_fast(standing_titles[i], -1, &m);
+        int max = m >= 12 ? 2 : 1;
+        int d = distance(u, n, v, m, max);
+        if (m > 1 && v[m - 1] == '.') { /* the dot lost with the letter: "Evi" */
+            int d2 = distance(u, n, v, m - 1, max);
+            d = d2 == 0 ? 0 : d2 < d ? d2 : d;
+        }
+        g_free(v);
+        size_t tl = strlen(t), sl = strlen(standing_titles[i]);
+        bool dot_only = sl == tl + 1 && strncmp(standing_titles[i], t, tl) == 0; /* "Evt" */
+        if (d > 0 && d <= max && n >= 3 && !dot_only) {
+            best = standing_titles[i];
+            break;
+        }
+    }
+    g_free(u);
+    mn_buf_reset(&rp->tmp);
+    if (best) {
+        mn_buf_adds(&rp->tmp, best);
+        return true;
+    }
+    size_t len = strlen(t);
+    if (len > 2 && strchr("',;`", t[len - 1]) &&
+        (g_ascii_isalnum(t[len - 2]) || t[len - 2] == ')')) {
+        mn_buf_add(&rp->tmp, t, len - 1);
+        return true;
+    }
+    return false;
+}
+
 /* An item heading whose number OCR mangled; rp->last follows the sequence of headings,
  * clean ones included. True with rp->out set when the line is to be replaced. */
 static bool repair_item(struct repair *rp, const char *s)
@@ -370,11 +417,18 @@ static bool repair_item(struct repair *rp, const char *s)
     if (plen)
         clean = !letters; /* "Punkt 3: Titel" is a form of its own */
     if (clean) {
+        bool next = v == rp->last + 1 || v == 1;
         if (v >= 1 && v <= MAX_NUMBER)
             rp->last = v;
+        if (next && !rp->track_only && repair_title(rp, t)) {
+            mn_buf_reset(&rp->out);
+            mn_buf_add(&rp->out, s, (size_t)(t - s));
+            mn_buf_add(&rp->out, rp->tmp.buf, rp->tmp.len);
+            return true;
+        }
         return false;
     }
-    if (letters && ndot + npunct == 0 && !plen)
+    if (rp->track_only || (letters && ndot + npunct == 0 && !plen))
         return false; /* "I Godkendelse": too weak without a dot */
     if (v != rp->last + 1 && !(v == 1 && (!letters || rp->last == 0)))
         return false; /* the sequence decides (1: a list restarts after the contents) */
@@ -385,7 +439,10 @@ static bool repair_item(struct repair *rp, const char *s)
         mn_buf_add(&rp->out, q + nd, (size_t)(t - (q + nd)));
     else
         mn_buf_adds(&rp->out, ". ");
-    mn_buf_adds(&rp->out, t);
+    if (repair_title(rp, t))
+        mn_buf_add(&rp->out, rp->tmp.buf, rp->tmp.len);
+    else
+        mn_buf_adds(&rp->out, t);
     rp->last = v;
     return true;
 }
@@ -808,9 +865,11 @@ size_t mn_ocrfix_structure(struct mn_lines *lines, const int *pages, size_t npag
         struct mn_line *l = &lines->v[i];
         bool ocr = on_pages(l->page, pages, npages);
         if (!ocr) { /* still follow the item sequence */
-            int keep = rp.last;
-            if (repair_item(&rp, l->text))
-                rp.last = keep;
+            rp.track_only = true;
+            bool changed = repair_item(&rp, l->text);
+            assert(!changed); /* track_only never repairs */
+            (void)changed;
+            rp.track_only = false;
             continue;
         }
         if (repair_marks(&rp, l->text))

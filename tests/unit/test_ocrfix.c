@@ -116,6 +116,9 @@ static void test_item_numbers(void)
                     "Punkt 1: Godkendelse#Punkt 2 - Plan#Pkt. 3 Evt.", 1);
     check_structure("9. Sag#Punkt 1O: Evt.", "9. Sag#Punkt 10: Evt.", 1);
     check_structure("1O. Evt.", "1O. Evt.", 0);
+    /* titles: a standing title one letter off, a stray mark at the end; "Evt" is a spelling */
+    check_structure("1. Godkendelse af dagsordcn#2. Tidsplan 2021-2022'#3, Evi#4. Evt#5. Evighed",
+                    "1. Godkendelse af dagsorden#2. Tidsplan 2021-2022#3. Evt.#4. Evt#5. Evighed", 3);
     check_structure("9. Sag#1O. Evt.", "9. Sag#10. Evt.", 1);
     /* out of sequence: a number in prose stays */
     check_structure("1. Godkendelse#2. Budget#7, Kommunerne har", "1. Godkendelse#2. Budget#7, Kommunerne har", 0);

@@ -185,7 +185,7 @@ PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation)
         pixDestroy(&bin);
     }
     pixDestroy(&cur_bin); /* deskew without rule removal */
-    if (steps & MN_OCR_STEP_DESPECKLE) {
+    if ((steps & MN_OCR_STEP_DESPECKLE) || ((steps & MN_OCR_STEP_DESPECKLE_LOW) && dpi < 280)) {
         PIX *bin = pixConvertTo1(cur, 160);
         if (bin) {
             next = pixCopy(NULL, cur); /* cur may be a clone of the caller's image */

@@ -67,7 +67,7 @@ scan_pages() { # dpi kind first last
     elif [ "$kind" = dirty ] || [ "$kind" = fax ]; then
       # grey dirt and the dark band before the threshold (their edges come out ragged), the
       # threshold low (strokes thin, joins break), salt-and-pepper after it
-      local thr=40%; [ "$kind" = fax ] && thr=36%
+      local thr=40%; [ "$kind" = fax ] && thr=50%
       convert "$f" -seed $((seed * 100 + n)) -background white -rotate "$(angle $n "$seed" 0.3 1.5)" \
         -gravity center -extent "$size" +repage \
         -fill gray32 -draw "rectangle $(band $n "$seed" "$dpi")" \

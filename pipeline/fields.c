@@ -55,7 +55,195 @@ static int group_int(const struct mn_match *m, const char *name, int dflt)
     return v;
 }
 
+/* ---- OCR tolerance (issue 14) ----
+ * Scans read "12. maj 2016, kl. 9.00" as "12. måj:2016, kl::9.00" or "12,05,2016 kl. 9,00":
+ * when the rules find nothing in a line, they are tried once more on a copy with such marks
+ * normalised. A clean line is never changed, so text layers parse as before. */
+
+static const char *const month_names[] = {"januar", "februar", "marts", "april", "maj", "juni",
+                                          "juli", "august", "september", "oktober",
+                                          "november", "december"};
+
+static bool is_mark(char c)
+{
+    return c == '.' || c == ':' || c == ';' || c == ',';
+}
+
+/* Levenshtein distance of two short ASCII strings, capped at 2. */
+static int small_distance(const char *a, size_t na, const char *b, size_t nb)
+{
+    int d[16][16];
+    if (na >= 16 || nb >= 16 || (na > nb ? na - nb : nb - na) > 1)
+        return 2;
+    for (size_t i = 0; i <= na; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= nb; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= na; i++)
+        for (size_t j = 1; j <= nb; j++) {
+            int c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < c)
+                c = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < c)
+                c = d[i][j - 1] + 1;
+            d[i][j] = c;
+        }
+    return d[na][nb] > 2 ? 2 : d[na][nb];
+}
+
+/* A word read for a month name: diacritics a scan adds or loses folded ("måj"), or one
+ * letter off in a name of five letters or more ("auqust"). NULL when it is none. */
+static const char *month_word(const char *w, size_t n)
+{
+    char fold[16];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < sizeof fold - 1;) {
+        gunichar c = g_unichar_tolower(g_utf8_get_char(w + i));
+        i = (size_t)(g_utf8_next_char(w + i) - w);
+        c = c == 0xE5 || c == 0xE6 || c == 0xE4 || c == 0xE0 ? 'a' : c == 0xF8 || c == 0xF6 ? 'o' : c;
+        if (c >= 0x80)
+            return NULL;
+        fold[k++] = (char)c;
+    }
+    fold[k] = '\0';
+    for (size_t m = 0; m < MN_ARRAY_SIZE(month_names); m++) {
+        size_t len = strlen(month_names[m]);
+        if ((k == len || k == 3) && strncmp(fold, month_names[m], k) == 0)
+            return month_names[m];
+        if (len >= 5 && k >= 5 && small_distance(fold, k, month_names[m], len) == 1)
+            return month_names[m];
+    }
+    return NULL;
+}
+
+/* The normalised copy of 's' (free with free()), or NULL when there is nothing to change:
+ * runs of marks become one ("kl::" "12.."), "kl:" "kl;" "kl," become "kl.", a mark between a
+ * month name and the year or between the day and the month name becomes ". " or " ", a comma
+ * or semicolon between digits a dot ("9,00"), and a misread month name its own spelling. */
+char *mn_fields_ocr_tolerant(const char *s)
+{
+    struct mn_buf b = MN_BUF_INIT;
+    bool changed = false;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (is_mark((char)c)) {
+            size_t j = i + 1;
+            while (j < n && is_mark(s[j]))
+                j++;
+            bool digit_before = i > 0 && mn_isdigit((unsigned char)s[i - 1]);
+            bool digit_after = j < n && mn_isdigit((unsigned char)s[j]);
+            bool kl = i >= 2 && (s[i - 2] == 'k' || s[i - 2] == 'K') &&
+                      (s[i - 1] == 'l' || s[i - 1] == 'L') && (i == 2 || !g_ascii_isalpha(s[i - 3]));
+            char out = (char)c;
+            if (kl)
+                out = '.';
+            else if (digit_before && digit_after && (c == ',' || c == ';'))
+                out = '.';
+            if (j - i > 1 || out != (char)c)
+                changed = true;
+            mn_buf_addch(&b, out);
+            /* "12:maj", "12.maj" → "12. maj"; "maj:2016" → "maj 2016" */
+            const char *w = s + j;
+            while (*w == ' ')
+                w++;
+            size_t wl = 0;
+            while (w[wl] && g_unichar_isalpha(g_utf8_get_char(w + wl)))
+                wl = (size_t)(g_utf8_next_char(w + wl) - w);
+            if (digit_before && wl >= 3 && month_word(w, wl)) {
+                if (out != '.') {
+                    mn_buf_setlen(&b, b.len - 1);
+                    mn_buf_addch(&b, '.');
+                    changed = true;
+                }
+                if (w == s + j) { /* no space yet */
+                    mn_buf_addch(&b, ' ');
+                    changed = true;
+                }
+            }
+            i = j;
+            continue;
+        }
+        if (g_unichar_isalpha(g_utf8_get_char(s + i)) &&
+            (i == 0 || !g_unichar_isalpha(g_utf8_get_char(g_utf8_prev_char(s + i))))) {
+            size_t wl = 0;
+            while (i + wl < n && g_unichar_isalpha(g_utf8_get_char(s + i + wl)))
+                wl = (size_t)(g_utf8_next_char(s + i + wl) - (s + i));
+            const char *m = wl >= 3 ? month_word(s + i, wl) : NULL;
+            /* after the day: a digit, then only marks and spaces (at most two) */
+            bool after_day = false;
+            for (size_t k = 1; k <= 3 && k <= i && !after_day; k++) {
+                char p = s[i - k];
+                if (mn_isdigit((unsigned char)p))
+                    after_day = k > 1;
+                else if (p != ' ' && !is_mark(p))
+                    break;
+            }
+            bool after_digit = i >= 1 && mn_isdigit((unsigned char)s[i - 1]);
+            if (m && (after_day || after_digit)) {
+                if (after_digit)
+                    mn_buf_adds(&b, ". ");
+                bool exact = strlen(m) == wl && g_ascii_strncasecmp(s + i, m, wl) == 0;
+                bool abbrev = wl == 3 && g_ascii_strncasecmp(s + i, m, 3) == 0;
+                if (exact || abbrev) {
+                    mn_buf_add(&b, s + i, wl);
+                } else {
+                    mn_buf_adds(&b, m);
+                    changed = true;
+                }
+                changed = changed || after_digit;
+                /* "maj:2016" and "maj2016" */
+                size_t j = i + wl;
+                if (j < n && (s[j] == ':' || s[j] == ';' || s[j] == ',') && j + 1 < n &&
+                    mn_isdigit((unsigned char)s[j + 1])) {
+                    mn_buf_addch(&b, ' ');
+                    j++;
+                    changed = true;
+                } else if (j < n && mn_isdigit((unsigned char)s[j])) {
+                    mn_buf_addch(&b, ' ');
+                    changed = true;
+                }
+                i = j;
+                continue;
+            }
+            mn_buf_add(&b, s + i, wl);
+            i += wl;
+            continue;
+        }
+        mn_buf_addch(&b, (char)c);
+        i++;
+    }
+    if (!changed) {
+        mn_buf_release(&b);
+        return NULL;
+    }
+    return mn_buf_detach(&b, NULL);
+}
+
+static bool date_strict(const struct mn_rules *rules, const char *s, char iso[11]);
+static bool time_strict(const struct mn_rules *rules, const char *s, char start[6], char end[6]);
+
 bool mn_fields_date(const struct mn_rules *rules, const char *s, char iso[11])
+{
+    if (date_strict(rules, s, iso))
+        return true;
+    char *t = mn_fields_ocr_tolerant(s);
+    bool ok = t && date_strict(rules, t, iso);
+    free(t);
+    return ok;
+}
+
+bool mn_fields_time(const struct mn_rules *rules, const char *s, char start[6], char end[6])
+{
+    char *t = mn_fields_ocr_tolerant(s);
+    /* the copy first when it differs: "kl::9.00-11.30" would give the strict rules only a
+     * part of the range */
+    bool ok = (t && time_strict(rules, t, start, end)) || time_strict(rules, s, start, end);
+    free(t);
+    return ok;
+}
+
+static bool date_strict(const struct mn_rules *rules, const char *s, char iso[11])
 {
     struct mn_match m;
     bool ok = false;
@@ -86,7 +274,7 @@ bool mn_fields_date(const struct mn_rules *rules, const char *s, char iso[11])
     return ok;
 }
 
-bool mn_fields_time(const struct mn_rules *rules, const char *s, char start[6], char end[6])
+static bool time_strict(const struct mn_rules *rules, const char *s, char start[6], char end[6])
 {
     struct mn_match m;
     bool ok = false;
@@ -112,7 +300,7 @@ bool mn_fields_time(const struct mn_rules *rules, const char *s, char start[6], 
             size_t a, b;
             mn_match_span(&m, &a, &b);
             char later[6], none[6];
-            if (b > a && s[b] && mn_fields_time(rules, s + b, later, none))
+            if (b > a && s[b] && time_strict(rules, s + b, later, none))
                 memcpy(end, later, 6);
         }
         ok = true;

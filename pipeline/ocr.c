@@ -48,17 +48,23 @@ void mn_ocr_result_release(struct mn_ocr_result *r)
 
 /* ---- clean-up ---------------------------------------------------------------------------- */
 
-/* Removes connected components of black smaller than about 0.25 mm in both directions from
- * the binary image 'bin', and whitens the same pixels in 'gray' (both borrowed; same size). */
+/* Whitens in 'gray' the specks of the binary image 'bin' (both borrowed; same size) that stand
+ * apart: components at most about 1/40 inch wide and high (dust, salt and pepper, not a
+ * bullet) with no larger ink within about 1/15 inch. The dot of an i, a period, the ring of
+ * an å and an accent sit close to their letters and stay; an earlier version that removed
+ * every small component took them too (1.8% → 3.3% character error on a 200 dpi scan). */
 static void despeckle(PIX *gray, PIX *bin, int dpi)
 {
-    int keep = dpi / 100 + 1; /* components up to this many pixels wide and high go */
+    int keep = dpi / 40 > 1 ? dpi / 40 : 1; /* components up to this size may go */
+    int reach = dpi / 15 > 2 ? dpi / 15 : 2;
     PIX *big = pixSelectBySize(bin, keep, keep, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, NULL);
-    if (!big)
-        return;
-    PIX *specks = pixXor(NULL, bin, big); /* what was removed */
-    if (specks)
-        pixSetMasked(gray, specks, 255);
+    PIX *specks = big ? pixXor(NULL, bin, big) : NULL;
+    PIX *near = big ? pixDilateBrick(NULL, big, 2 * reach + 1, 2 * reach + 1) : NULL;
+    PIX *apart = specks && near ? pixSubtract(NULL, specks, near) : NULL;
+    if (apart)
+        pixSetMasked(gray, apart, 255);
+    pixDestroy(&apart);
+    pixDestroy(&near);
     pixDestroy(&specks);
     pixDestroy(&big);
 }
@@ -83,6 +89,25 @@ PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation)
         *angle = 0;
     if (rotation)
         *rotation = 0;
+    if ((steps & MN_OCR_STEP_UPSCALE) && dpi >= 100 && dpi < 280 && pixGetDepth(cur) == 8) {
+        /* a 200 dpi or fax page: linear interpolation of the grey image to 300 dpi gives
+         * tesseract smooth edges to threshold (its models are trained near 300 dpi) */
+        l_float32 f = 300.0f / (l_float32)dpi;
+        next = dpi == 150 ? pixScaleGray2xLI(cur) : pixScaleGrayLI(cur, f, f);
+        if (next) {
+            pixDestroy(&cur);
+            cur = next;
+            dpi = 300;
+            pixSetResolution(cur, dpi, dpi);
+        }
+    }
+    if ((steps & MN_OCR_STEP_THICKEN) && pixGetDepth(cur) == 8) {
+        next = pixErodeGray(cur, 3, 3); /* grey erosion = minimum: dark strokes grow */
+        if (next) {
+            pixDestroy(&cur);
+            cur = next;
+        }
+    }
     if (steps & MN_OCR_STEP_ORIENT) {
         /* leptonica's morphological up/left test on a binary image of 150-300 ppi: at 300 ppi
          * and more it runs first on the image halved, four times faster, with the same
@@ -160,7 +185,7 @@ PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation)
         pixDestroy(&bin);
     }
     pixDestroy(&cur_bin); /* deskew without rule removal */
-    if (steps & MN_OCR_STEP_DESPECKLE) {
+    if ((steps & MN_OCR_STEP_DESPECKLE) || ((steps & MN_OCR_STEP_DESPECKLE_LOW) && dpi < 280)) {
         PIX *bin = pixConvertTo1(cur, 160);
         if (bin) {
             next = pixCopy(NULL, cur); /* cur may be a clone of the caller's image */
@@ -170,6 +195,27 @@ PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation)
                 cur = next;
             }
         }
+        pixDestroy(&bin);
+    }
+    if (steps & MN_OCR_STEP_BORDER) {
+        /* ink connected to the page's edge: a copier's dark band, a punched hole's shadow;
+         * text never touches the edge of a scanned page */
+        PIX *bin = pixConvertTo1(cur, 160);
+        PIX *inner = bin ? pixRemoveBorderConnComps(bin, 8) : NULL;
+        PIX *edge = inner ? pixXor(NULL, bin, inner) : NULL;
+        l_int32 none = 1;
+        if (edge)
+            pixZero(edge, &none);
+        next = edge && !none ? pixCopy(NULL, cur) : NULL;
+        if (next) {
+            PIX *mask = pixDilateBrick(NULL, edge, 3, 3);
+            pixSetMasked(next, mask ? mask : edge, 255);
+            pixDestroy(&mask);
+            pixDestroy(&cur);
+            cur = next;
+        }
+        pixDestroy(&edge);
+        pixDestroy(&inner);
         pixDestroy(&bin);
     }
     if (steps & MN_OCR_STEP_BINARIZE) {
@@ -395,6 +441,32 @@ static int mark_noise_clusters(struct word *w, size_t nw, const struct sym *sy)
     return marked;
 }
 
+/* Each line's left and right edge (points, as its y): the outermost glyph boxes whose
+ * vertical middle lies in the line's band. The symbols of one tesseract line share one band,
+ * so a line gets exactly its words' boxes, and a row built from two columns spans both. */
+static void set_line_edges(struct mn_lines *lines, const struct mn_glyph *g, size_t ng)
+{
+    for (size_t i = 0; i < lines->n; i++) {
+        struct mn_line *l = &lines->v[i];
+        if (l->y < 0 || l->size <= 0 || l->x >= 0)
+            continue;
+        double x1 = -1, x2 = -1;
+        for (size_t k = 0; k < ng; k++) {
+            double mid = (g[k].y1 + g[k].y2) / 2;
+            if (mid < l->y || mid > l->y + l->size)
+                continue;
+            if (x1 < 0 || g[k].x1 < x1)
+                x1 = g[k].x1;
+            if (g[k].x2 > x2)
+                x2 = g[k].x2;
+        }
+        if (x1 >= 0) {
+            l->x = x1;
+            l->x2 = x2;
+        }
+    }
+}
+
 void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
                  struct mn_ocr_result *res)
 {
@@ -529,8 +601,10 @@ done:
     for (size_t i = 1; i < ng; i++)
         if (!g[i].space_before && !g[i].line_start && g[i].x1 > g[i - 1].x2)
             g[i - 1].x2 = g[i].x1;
-    if (ng > 0)
+    if (ng > 0) {
         mn_extract_glyphs(g, ng, page, &res->lines);
+        set_line_edges(&res->lines, g, ng);
+    }
 out:
     pixDestroy(&bin);
     if (it)

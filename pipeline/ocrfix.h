@@ -15,6 +15,27 @@ struct mn_error;
 struct mn_dict;
 struct mn_lines;
 
+/* Structural repairs of OCR text (issue 14), before segmentation, on the lines whose page is
+ * in 'pages' (sorted ascending, 'npages'):
+ *   - an item heading's number as OCR mangles it: "2, Godkendelse", "3: Orientering",
+ *     "1 . Godkendelse", "7.Evt.", "1.. Godkendelse", "l. Godkendelse", "Punkt I" become
+ *     "N. Title" ("Punkt N"), but only when N is the next number of the sequence (or 1);
+ *   - a section label (after the first item) or a header label (before it) with one letter
+ *     misread, dropped or a diacritic lost ("Beslutnlng", "lndstilling", "Mode"), when the
+ *     corrected line, and not the line as read, matches a [section] / [header] rule of
+ *     'rules' (the rules are the list of labels);
+ *   - specks read as a dot: inside a word pair ("sin.sidste"), after a known word before a
+ *     lowercase one ("være. deltagelse"), inside a name in the header ("Lone. Becker");
+ *   - a table rule read as a lone "|"; a bullet read as a run of marks ("»…").
+ * 'dict' may be NULL (then the dot repairs that need a word list are skipped). Each repair
+ * is counted; 'log' (may be NULL) receives the first few as "what 'old' → 'new'" separated
+ * by "; ". Returns the number of repairs. Never fails. */
+struct mn_rules;
+struct mn_buf;
+size_t mn_ocrfix_structure(struct mn_lines *lines, const int *pages, size_t npages,
+                           const struct mn_rules *rules, const struct mn_dict *dict,
+                           struct mn_buf *log);
+
 /* Stage entry. Returns 0 (never fails). */
 int mn_ocrfix_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err) MN_WUR;
 

@@ -163,6 +163,29 @@ static void test_prepare_despeckle(void)
     pixDestroy(&p);
 }
 
+static void test_prepare_upscale_border(void)
+{
+    PIX *p = draw_page(page_lines, 2, 0, 1200, 400);
+    pixSetResolution(p, 200, 200);
+    pixRasterop(p, 0, 0, 12, 400, PIX_SET, NULL, 0, 0); /* a copier's dark band */
+    PIX *q = mn_ocr_prepare(p, MN_OCR_STEP_UPSCALE | MN_OCR_STEP_BORDER, NULL, NULL);
+    CHECK(q != NULL);
+    if (q) {
+        CHECK_INT(pixGetWidth(q), 1800);
+        CHECK_INT(pixGetXRes(q), 300);
+        l_uint32 v = 0;
+        pixGetPixel(q, 5, 200, &v);
+        CHECK_INT(v, 255); /* the band went */
+        l_int32 ink = 0;
+        PIX *b = pixConvertTo1(q, 160);
+        pixCountPixels(b, &ink, NULL);
+        CHECK(ink > 1000); /* the text stayed */
+        pixDestroy(&b);
+    }
+    pixDestroy(&q);
+    pixDestroy(&p);
+}
+
 /* ---- tesseract ---- */
 
 static struct mn_ocr *engine;
@@ -189,8 +212,14 @@ static void test_ocr_page(void)
     CHECK(r.mean_conf >= 80);
     CHECK(r.nwords >= 30);
     CHECK(fabs(r.angle) > 0.5);
-    for (size_t i = 0; i < r.lines.n; i++)
-        CHECK_INT(r.lines.v[i].page, 3);
+    for (size_t i = 0; i < r.lines.n; i++) {
+        const struct mn_line *l = &r.lines.v[i];
+        CHECK_INT(l->page, 3);
+        /* left and right edges, in points like y: inside the page (2480 px = 595 pt) */
+        if (l->text[0]) {
+            CHECK(l->x >= 0 && l->x2 > l->x && l->x2 <= 2480 * 72.0 / 300 + 1);
+        }
+    }
     if (t_current_failed)
         dump(&r.lines);
     mn_ocr_result_release(&r);
@@ -342,6 +371,7 @@ int main(void)
     RUN(test_garbage);
     RUN(test_prepare_deskew);
     RUN(test_prepare_despeckle);
+    RUN(test_prepare_upscale_border);
     RUN(test_ocr_page);
     RUN(test_ocr_bullets);
     RUN(test_ocr_sideways);

@@ -3,13 +3,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "dehyphen.h"
 #include "doc.h"
 #include "err.h"
+#include "buf.h"
 #include "ocrfix.h"
+#include "rules.h"
 #include "t.h"
 
 static struct mn_dict *dict;
+static struct mn_rules *rules;
 
 static void add(struct mn_lines *l, const char *text, int page)
 {
@@ -70,6 +75,103 @@ static void test_compound_only_by_substitution(void)
     mn_lines_release(&l);
 }
 
+/* Runs the structural pass over 'in' (lines of page 1 = OCR, "#" separates lines) and checks
+ * the lines that come out, joined with "#", and the count. */
+static void check_structure(const char *in, const char *want, size_t nwant)
+{
+    struct mn_lines l = {0};
+    char **parts = g_strsplit(in, "#", -1);
+    for (char **p = parts; *p; p++)
+        add(&l, *p, 1);
+    g_strfreev(parts);
+    int pages[] = {1};
+    struct mn_buf log = MN_BUF_INIT;
+    size_t n = mn_ocrfix_structure(&l, pages, 1, rules, dict, &log);
+    struct mn_buf got = MN_BUF_INIT;
+    for (size_t i = 0; i < l.n; i++) {
+        if (i)
+            mn_buf_addch(&got, '#');
+        mn_buf_adds(&got, l.v[i].text);
+    }
+    CHECK_STR(got.buf, want);
+    CHECK_INT(n, nwant);
+    CHECK(g_utf8_validate(log.buf, (gssize)log.len, NULL));
+    mn_buf_release(&got);
+    mn_buf_release(&log);
+    mn_lines_release(&l);
+}
+
+static void test_item_numbers(void)
+{
+    check_structure("1. Godkendelse af dagsorden#2, Godkendelse af referat#3: Orientering#"
+                    "4 . Budget#5.Evt.#6.. Næste møde#7; Lukket punkt",
+                    "1. Godkendelse af dagsorden#2. Godkendelse af referat#3. Orientering#"
+                    "4. Budget#5. Evt.#6. Næste møde#7. Lukket punkt", 6);
+    /* letters for digits, only in a number position and in sequence */
+    check_structure("l. Godkendelse af dagsorden#I Kommunen blev#2. Budget#Punkt I: Evt.",
+                    "1. Godkendelse af dagsorden#I Kommunen blev#2. Budget#Punkt I: Evt.", 1);
+    check_structure("1. A#2. B#Punkt I: Evt.", "1. A#2. B#Punkt I: Evt.", 0);
+    check_structure("1. A#2. B#Punkt Il: Evt.", "1. A#2. B#Punkt Il: Evt.", 0);
+    check_structure("Punkt I: Godkendelse#Punkt 2 - Plan#Pkt. 3 Evt.",
+                    "Punkt 1: Godkendelse#Punkt 2 - Plan#Pkt. 3 Evt.", 1);
+    check_structure("9. Sag#Punkt 1O: Evt.", "9. Sag#Punkt 10: Evt.", 1);
+    check_structure("1O. Evt.", "1O. Evt.", 0);
+    /* titles: a standing title one letter off, a stray mark at the end; "Evt" is a spelling */
+    check_structure("1. Godkendelse af dagsordcn#2. Tidsplan 2021-2022'#3, Evi#4. Evt#5. Evighed",
+                    "1. Godkendelse af dagsorden#2. Tidsplan 2021-2022#3. Evt.#4. Evt#5. Evighed", 3);
+    check_structure("9. Sag#1O. Evt.", "9. Sag#10. Evt.", 1);
+    /* out of sequence: a number in prose stays */
+    check_structure("1. Godkendelse#2. Budget#7, Kommunerne har", "1. Godkendelse#2. Budget#7, Kommunerne har", 0);
+    /* not headings: a year, a bullet "o", a lowercase title, a number without title */
+    check_structure("2014, Budget#o Budget#1, at sagen#1.", "2014, Budget#o Budget#1, at sagen#1.", 0);
+}
+
+static void test_labels(void)
+{
+    /* after the first item: section labels, one letter misread or lost */
+    check_structure("1. Godkendelse#Beslutnlng#lndstilling#Indstilllng:#Bilag#Sagsfremstillng",
+                    "1. Godkendelse#Beslutning#Indstilling#Indstilling:#Bilag#Sagsfremstilling", 4);
+    /* before it: header labels; an ø lost ("Mode" is a word, but "Møde" is the label) */
+    check_structure("Mode\tSocialdirektørkredsen#Deltagere |\tAlice Hansen",
+                    "Møde\tSocialdirektørkredsen#Deltagere\tAlice Hansen", 2);
+    /* prose is not a label */
+    check_structure("1. Godkendelse#Beslutningen blev#Mode er ikke", "1. Godkendelse#Beslutningen blev#Mode er ikke", 0);
+}
+
+static void test_specks_and_marks(void)
+{
+    check_structure("Lone. Becker (Thisted Kommune), Hans Chr. Hansen",
+                    "Lone Becker (Thisted Kommune), Hans Chr. Hansen", 1);
+    check_structure("1. A#Projektet er i sin.sidste fase og vil være. deltagelse, jf. bilag, "
+                    "bl.a. i greve.dk og bilag.pdf. Mødet sluttede.",
+                    "1. A#Projektet er i sin sidste fase og vil være deltagelse, jf. bilag, "
+                    "bl.a. i greve.dk og bilag.pdf. Mødet sluttede.", 1);
+    check_structure("1. A#»…\ttager orienteringen til efterretning#« enkelt",
+                    "1. A#• tager orienteringen til efterretning#« enkelt", 1);
+    check_structure("1. A#Indstilling.#et\tat tage orienteringen#.\tat drøfte#a.\tMøder#1.\tB#b)\tC",
+                    "1. A#Indstilling#• at tage orienteringen#• at drøfte#a.\tMøder#1.\tB#b)\tC", 3);
+}
+
+static void test_header_and_intro(void)
+{
+    check_structure("Afbud\tDorthe Jende (Vesthimmerlands: Kommune), Hans Chr, Hansen: formand#"
+                    "Sagsnr./Dok.nr.\t2014-209 2014-212925\t-#Sagsnr./Dok.nr.: 2011-43820 / 2012-160997.",
+                    "Afbud\tDorthe Jende (Vesthimmerlands Kommune), Hans Chr. Hansen: formand#"
+                    "Sagsnr./Dok.nr.\t2014-209 / 2014-212925#Sagsnr./Dok.nr.: 2011-43820 / 2012-160997", 3);
+    check_structure("1. A#Detindstilles, at#Detindstilles ikke#Dagens møde.i DAS",
+                    "1. A#Det indstilles, at#Detindstilles ikke#Dagens møde i DAS", 2);
+}
+
+static void test_structure_text_pages_untouched(void)
+{
+    struct mn_lines l = {0};
+    add(&l, "2, Godkendelse af referat", 2);
+    int pages[] = {1};
+    CHECK_INT(mn_ocrfix_structure(&l, pages, 1, rules, dict, NULL), 0);
+    CHECK_STR(l.v[0].text, "2, Godkendelse af referat");
+    mn_lines_release(&l);
+}
+
 int main(void)
 {
     struct mn_error err = {0};
@@ -77,10 +179,21 @@ int main(void)
         fprintf(stderr, "%s\n", err.msg);
         return 1;
     }
+    rules = mn_rules_new();
+    if (mn_rules_load_dir(rules, "rules", &err) < 0) {
+        fprintf(stderr, "%s\n", err.msg);
+        return 1;
+    }
     RUN(test_corrects_from_vocabulary);
     RUN(test_text_pages_untouched);
     RUN(test_ties_and_known_words);
     RUN(test_compound_only_by_substitution);
+    RUN(test_item_numbers);
+    RUN(test_labels);
+    RUN(test_specks_and_marks);
+    RUN(test_header_and_intro);
+    RUN(test_structure_text_pages_untouched);
+    mn_rules_free(rules);
     mn_dict_free(dict);
     return DONE();
 }

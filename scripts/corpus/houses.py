@@ -19,6 +19,7 @@ Styles (manifest style column; class "realstyle"); see corpus/README.md for the 
 """
 import datetime
 import glob
+import hashlib
 import json
 import os
 import re
@@ -928,7 +929,12 @@ def build(repo, out, soffice):
         open(path, "w", encoding="utf-8").write(render(doc, pages))
         return path
 
-    soffice([write(n, d) for n, _, d, _ in docs], pdfdir)
+    def convert(paths):
+        soffice(paths, pdfdir)
+        for f in paths:
+            fix_checksum(os.path.join(pdfdir, os.path.basename(f)[:-5] + ".pdf"))
+
+    convert([write(n, d) for n, _, d, _ in docs])
     again = []
     for n, style, d, cfg in docs:
         if cfg.get("toc") in ("dots", "punkt_nr"):
@@ -936,7 +942,7 @@ def build(repo, out, soffice):
             d["_toc"] = [pg.get(i) or 0 for i in range(len(d["items"]))]
             again.append(write(n, d, d["_toc"]))
     if again:
-        soffice(again, pdfdir)
+        convert(again)
 
     rows = []
     for n, style, d, cfg in docs:
@@ -951,6 +957,16 @@ def build(repo, out, soffice):
         _write_json(exp, record(d, "corpus/realstyle/" + n + ".pdf", pages))
         rows.append((pdf, exp, style, CLASS))
     return rows
+
+
+def fix_checksum(path):
+    """LibreOffice's /DocChecksum covers its own time stamps: fixed here (same length) so that
+    the same inputs give the same bytes (build.normalize_pdf fixes the dates and the ID)."""
+    data = open(path, "rb").read()
+    h = hashlib.md5(os.path.basename(path).encode()).hexdigest().upper().encode()
+    new = re.sub(rb"(/DocChecksum\s*/)([0-9A-Fa-f]{32})", lambda m: m.group(1) + h, data)
+    if new != data:
+        open(path, "wb").write(new)
 
 
 def _write_json(path, obj):

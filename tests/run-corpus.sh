@@ -29,6 +29,10 @@ T_CER_SCAN200DIRTY=0.05
 T_CER_SCAN200DIRTY_HELD=0.34
 T_CER_SCAN300GREY=0.005
 T_CER_SCAN300GREY_HELD=0.006
+# Real-style corpus (class realstyle: scripts/corpus/houses.py), one group per house style,
+# associations and non-minutes. Printed only until segmentation sets thresholds. Groups named
+# heldout-* are held out: never tune on them.
+T_REALSTYLE=
 JOBS=${JOBS:-2}
 
 BUILD=${BUILD:-release}
@@ -72,6 +76,7 @@ while IFS=$'\t' read -r pdf exp style cls; do
     scan200dirty-held) thr=$T_SCAN200DIRTY_HELD ;;
     scan300grey)       thr=$T_SCAN300GREY ;;
     scan300grey-held)  thr=$T_SCAN300GREY_HELD ;;
+    realstyle) thr=$T_REALSTYLE ;;
     *)       thr= ;;
   esac
   case $cls in
@@ -115,7 +120,7 @@ while IFS=$'\t' read -r id in exp group thr; do
 done < "$jobs"
 
 # score per group and print the table
-printf '\n%-22s %4s %7s %7s %7s %6s %6s %7s\n' "style/class" "docs" "SCORE" "CER" "wordsF1" "hyBrk" "hyJnd" "min"
+printf '\n%-26s %4s %7s %7s %7s %6s %6s %7s\n' "style/class" "docs" "SCORE" "CER" "wordsF1" "hyBrk" "hyJnd" "min"
 table=$WORK/table.tsv
 : > "$table"
 for group in $(cut -f4 "$jobs" | awk '!seen[$0]++'); do
@@ -141,7 +146,7 @@ print("\t".join([sys.argv[2], sys.argv[3], f("SCORE (mean of core figures)", "%.
 EOF
 done
 while IFS=$'\t' read -r group docs score cer wf1 hb hj thr; do
-  printf '%-22s %4s %7s %7s %7s %6s %6s %7s\n' "$group" "$docs" "$score" "$cer" "$wf1" "$hb" "$hj" "$thr"
+  printf '%-26s %4s %7s %7s %7s %6s %6s %7s\n' "$group" "$docs" "$score" "$cer" "$wf1" "$hb" "$hj" "$thr"
 done < "$table"
 echo
 while IFS=$'\t' read -r group docs score cer wf1 hb hj thr; do

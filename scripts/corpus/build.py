@@ -248,6 +248,10 @@ def main():
     run(["qpdf", "--empty", "--deterministic-id", "--pages"] + greves + ["--", long_pdf])
     manifest.append((long_pdf, "-", "all", "long"))
 
+    # real-style corpus: house styles of other meeting systems, associations, non-minutes
+    import houses  # noqa: E402
+    manifest += houses.build(REPO, OUT, soffice)
+
     with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
         for row in manifest:
             f.write("\t".join(row) + "\n")

@@ -1,0 +1,986 @@
+"""Real-style corpus (issue 13 point 6, issue 18 point 6): house styles that imitate what Danish
+meeting systems print, plus association minutes and documents that are no minutes at all.
+
+Content: the Greve meetings (greve.py), a few items each, their sections renamed and reordered
+into each system's vocabulary; association and non-minutes documents are text written here.
+Every document is one model (model.py) that is both rendered (flat ODT -> LibreOffice -> PDF)
+and written as the expected record, so text and expectation cannot drift.
+
+Styles (manifest style column; class "realstyle"); see corpus/README.md for the feature table.
+  firstagenda          FirstAgenda/Prepare print
+  heldout-acadre       Acadre print (held out: never tune the converter on it)
+  sbsys                SBSYS eDagsorden print
+  edoc                 eDoc (KMD) agenda publishing print
+  prisme               Prismeportal print
+  netpub               Netpublicator / Word template
+  heldout-os2web       OS2web export printed from a browser (held out)
+  assoc                associations: generalforsamling, bestyrelsesmøde, indkaldelse
+  notminutes           a letter, a case list, a notat, an accounts table (kind unknown)
+"""
+import datetime
+import glob
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from xml.sax.saxutils import escape
+
+import fodt
+import greve
+import model
+from model import fold
+
+t = fodt.t
+CLASS = "realstyle"
+MONTHS = greve.MONTHS
+PARTIES = ["A", "V", "C", "F", "O", "Ø", "B", "I", "D"]
+GREVE_ADDR = ["Rådhusholmen 10", "2670 Greve"]
+
+
+# ---------------------------------------------------------------- small helpers
+
+def ddate(iso, weekday=False):
+    return greve.danish_date(iso, weekday)
+
+
+def dmy(iso, sep="-"):
+    y, m, d = iso.split("-")
+    return sep.join((d, m, y))
+
+
+def shift(iso, days):
+    return (datetime.date.fromisoformat(iso) + datetime.timedelta(days=days)).isoformat()
+
+
+def add_hours(hhmm, h):
+    hh, mm = (int(x) for x in hhmm.split(":"))
+    return "%02d:%02d" % ((hh + h) % 24, mm)
+
+
+def party(name):
+    """A fixed party letter per name (deterministic, no randomness)."""
+    return PARTIES[sum(name.encode("utf-8")) % len(PARTIES)]
+
+
+def person(name, aff=None, role=None, note=None):
+    return {"name": name, "affiliation": aff, "role": role, "note": note}
+
+
+def sec(kind, heading, blocks):
+    return {"kind": kind, "heading": heading, "blocks": blocks}
+
+
+# ---------------------------------------------------------------- house styles
+
+# Section roles in the Greve model -> per style (heading, kind); None drops the section.
+# The order list is the order the system prints its fields in.
+STYLES = {
+    "firstagenda": dict(
+        font="Liberation Sans", size="10pt", ml="2.2cm", mr="2.2cm", head_size="12pt",
+        labels={"summary": ("Resume", "summary"), "presentation": ("Sagsbeskrivelse", "other"),
+                "background": ("Baggrund", "background"), "economy": ("Økonomi", "other"),
+                "law": ("Lovgrundlag", "other"), "hearing": ("Høring", "other"),
+                "attachments": ("Bilag", "attachments"),
+                "rec": ("Indstilling", "recommendation"), "decision": ("Beslutning", "decision")},
+        order=["case", "summary", "presentation", "background", "economy", "law", "hearing", "rec",
+               "history", "decision", "attachments"],
+        rec="num_dot", case="sagsnr", history="other_body", header="unlabelled", toc="dots",
+        heading="num_dot", furniture="two_line_header", parties=True, break_items=True),
+    "heldout-acadre": dict(
+        font="Liberation Serif", size="11pt", ml="2.5cm", mr="2.0cm", head_size="12pt",
+        labels={"competence": ("Kompetence", "other"), "summary": ("Resumé", "summary"),
+                "presentation": ("Sagsbeskrivelse", "other"), "background": ("Baggrund", "background"),
+                "economy": ("Økonomiske konsekvenser", "other"), "law": ("Lovgrundlag", "other"),
+                "hearing": ("Høring", "other"), "attachments": ("Bilag", "attachments"),
+                "rec": ("Det indstilles:", "recommendation"), "decision": ("dated", "decision")},
+        order=["case", "competence", "summary", "presentation", "background", "economy", "law",
+               "hearing", "rec", "history", "decision", "attachments"],
+        rec="at_lines", case="sagsnr_doknr", history="same_body", header="one_line_tabs",
+        toc="punkt_nr", heading="upper", furniture="side_af", parties=True, end=True,
+        break_items=True),
+    "sbsys": dict(
+        font="Liberation Sans", size="10pt", ml="3.0cm", mr="3.0cm", head_size="14pt",
+        labels={"summary": ("Resumé", "summary"), "course": ("Sagsforløb", "other"),
+                "presentation": ("Sagsforløb", "other"), "background": ("Baggrund", "background"),
+                "economy": ("Økonomi", "other"), "attachments": ("Bilagsfortegnelse", "attachments"),
+                "rec": ("Forvaltningen indstiller", "recommendation"),
+                "decision": ("Beslutninger", "decision")},
+        order=["case", "summary", "presentation", "background", "economy", "rec", "decision",
+               "attachments"],
+        rec="at_lines", case="emn", history=None, header="table_sbsys", toc="punkt_nr",
+        heading="num_tab", furniture="side_af_head", parties=True, end=True, break_items=True),
+    "edoc": dict(
+        font="Liberation Serif", size="11pt", ml="2.5cm", mr="2.5cm", head_size="13pt",
+        labels={"summary": ("Resume", "summary"), "presentation": ("Baggrund", "background"),
+                "economy": ("Økonomiske konsekvenser", "other"),
+                "law": ("Lovgrundlag", "other"), "hearing": ("Høring", "other"),
+                "attachments": ("Bilag", "attachments"), "rec": ("Indstilling", "recommendation"),
+                "decision": ("dated", "decision")},
+        order=["case", "summary", "presentation", "background", "economy", "law", "hearing",
+               "rec", "history", "decision", "attachments"],
+        rec="alpha", case=None, history="other_body", header="colon_lines", toc="titles",
+        heading="punkt", furniture="head_body_date", parties=False),
+    "prisme": dict(
+        font="Liberation Sans", size="10pt", ml="3.5cm", mr="3.0cm", head_size="14pt",
+        labels={"competence": ("SAGEN AFGØRES I", "other"), "summary": ("RESUMÉ", "summary"),
+                "presentation": ("SAGSFREMSTILLING", "presentation"),
+                "background": ("BAGGRUND", "background"),
+                "economy": ("ØKONOMISKE KONSEKVENSER", "other"), "law": ("LOVGRUNDLAG", "other"),
+                "attachments": ("BILAG", "attachments"), "rec": ("INDSTILLING", "recommendation"),
+                "decision": ("BESLUTNING", "decision")},
+        order=["case", "competence", "summary", "presentation", "background", "economy", "law",
+               "rec", "decision", "attachments"],
+        rec="At_cap", case="sagsnr", history=None, header="one_line_colons", toc=None,
+        heading="num_dot", furniture="two_line_header", parties=True),
+    "netpub": dict(
+        font="Carlito", size="11pt", ml="2.5cm", mr="2.5cm", head_size="13pt",
+        labels={"competence": ("Sagen afgøres i", "other"), "summary": ("Beslutningstema", "other"),
+                "presentation": ("Sagsfremstilling", "presentation"),
+                "background": ("Baggrund", "background"), "economy": ("Økonomi", "other"),
+                "endorsement": ("Økonomiafdelingens påtegning", "other"),
+                "attachments": ("Bilag", "attachments"), "rec": ("Indstilling", "recommendation"),
+                "decision": ("Afgørelse", "decision")},
+        order=["case", "summary", "competence", "presentation", "background", "economy",
+               "endorsement", "rec", "decision", "attachments"],
+        rec="num_paren_at", case="sagsnr", history=None, header="table_word", toc=None,
+        heading="num_dot", furniture="side_af", parties=False),
+    "heldout-os2web": dict(
+        font="DejaVu Sans", size="9.5pt", ml="1.5cm", mr="1.5cm", head_size="12pt",
+        labels={"summary": ("Resume", "summary"), "presentation": ("Sagsfremstilling", "presentation"),
+                "background": ("Baggrund", "background"), "economy": ("Økonomi", "other"),
+                "law": ("Lovgrundlag", "other"), "attachments": ("Bilag", "attachments"),
+                "rec": ("Beslutningspunkter", "recommendation"), "decision": ("Beslutning", "decision")},
+        order=["summary", "presentation", "background", "economy", "law", "rec", "decision",
+               "attachments"],
+        rec="num_dot_at", case=None, history=None, header="unlabelled_body_first", toc="titles",
+        heading="punkt", furniture="browser", parties=False),
+}
+
+# Greve meetings per style (three documents each; the third of some styles is an agenda).
+PLAN = {
+    "firstagenda": [("oekonomiudvalget", False), ("kultur-og-fritidsudvalget", False),
+                    ("plan-og-tryghedsudvalget", True)],
+    "heldout-acadre": [("social-og-handicapudvalget", False), ("byraad-2022-2025", False),
+                       ("klima-teknik-og-miljoeudvalget", False)],
+    "sbsys": [("sundheds-og-omsorgsudvalget", False), ("skole-boerne-og-ungeudvalget", False),
+              ("beskaeftigelses-og-erhvervsudvalget", True)],
+    "edoc": [("byraad-2022-2025", False), ("plan-og-tryghedsudvalget", False),
+             ("social-og-handicapudvalget", True)],
+    "prisme": [("klima-teknik-og-miljoeudvalget", False), ("beskaeftigelses-og-erhvervsudvalget", False),
+               ("oekonomiudvalget", False)],
+    "netpub": [("kultur-og-fritidsudvalget", False), ("sundheds-og-omsorgsudvalget", False),
+               ("skole-boerne-og-ungeudvalget", False)],
+    "heldout-os2web": [("beskaeftigelses-og-erhvervsudvalget", False), ("oekonomiudvalget", False),
+                       ("kultur-og-fritidsudvalget", True)],
+}
+
+ROLE_OF = {"Resume": "summary", "Sagsprocedure": "competence", "Indstilling": "rec",
+           "Sagsbeskrivelse": "presentation", "Sagsfremstilling": "presentation",
+           "Baggrund": "background", "Økonomiske konsekvenser": "economy",
+           "Lovgrundlag": "law", "Høring": "hearing", "Beslutning": "decision", "Bilag": "attachments",
+           "Sagens forløb": "course"}
+LIMIT = {"summary": 2, "presentation": 3, "background": 2, "economy": 2, "law": 1, "hearing": 1,
+         "competence": 1, "course": 2, "decision": 3, "attachments": 3}
+
+HISTORY_SAME = ["Sagen blev udsat til næste møde.",
+                "Udsat, idet udvalget ønsker en uddybning af sagens økonomi."]
+HISTORY_TEXT = [
+    "Anbefales over for Byrådet.",
+    "Økonomiudvalget anbefaler indstillingen, idet administrationen bedes belyse de økonomiske konsekvenser inden Byrådets behandling.",
+]
+HEARING_TEXT = "Sagen har ikke været sendt i høring."
+ENDORSE_TEXT = "Økonomiafdelingen har ingen bemærkninger til sagens økonomiske forhold."
+
+
+def _blocks(blocks, role):
+    """Trim a Greve section's blocks: no tables, at most LIMIT blocks of prose."""
+    out = [b for b in blocks if b[0] != "table"]
+    n = LIMIT.get(role)
+    return out[:n] if n else out
+
+
+def _rec_blocks(blocks, form):
+    """The Greve Indstilling in the style's form: its points (list entries, or "1) ..."
+    paragraphs, or the X of a one-sentence "Administrationen indstiller, at X.") under the
+    style's own lead. An Indstilling with no points stays as it is (prose)."""
+    points = [model.point_text(b) for b in blocks if b[0] != "table" and model.is_rec_point(b)]
+    if not points:
+        prose = [b for b in blocks if b[0] == "p"]
+        mm = re.match(r"^\S.*? indstiller,? at (.+)$", prose[0][1]) if prose else None
+        if not mm:
+            return [b for b in blocks if b[0] != "table"][:2], False
+        points = ["at " + mm.group(1)]
+    pts = []
+    for p in points[:4]:
+        had = re.match(r"^at\s+", p, flags=re.I)
+        pts.append((p[had.end():] if had else p, bool(had)))
+
+    def at(c, had, word="at"):
+        return "%s %s" % (word, c) if had else c
+    if form == "num_dot":
+        return [("p", "Det indstilles, at")] + [("li", c, "%d." % (i + 1)) for i, (c, h) in enumerate(pts)], True
+    if form == "at_lines":
+        return [("li", at(c, h), "") for c, h in pts], True
+    if form == "alpha":
+        return [("p", "Direktionen indstiller, at")] + [("li", c, "abcdefgh"[i] + ")") for i, (c, h) in enumerate(pts)], True
+    if form == "At_cap":
+        return [("p", "Direktionen indstiller,")] + [("li", at(c, h, "At"), "") for c, h in pts], True
+    if form == "num_paren_at":
+        return [("p", "Det indstilles,")] + [("li", at(c, h), "%d)" % (i + 1)) for i, (c, h) in enumerate(pts)], True
+    if form == "num_dot_at":
+        return [("li", at(c, h), "%d." % (i + 1)) for i, (c, h) in enumerate(pts)], True
+    raise ValueError(form)
+
+
+def _case_number(raw, form, n):
+    digits = re.sub(r"\D", "", raw) or "%06d" % (4711 + n)
+    if form == "sagsnr":
+        return "Sagsnr.: %s/%s" % (digits[:2], digits[-5:].lstrip("0") or "1")
+    if form == "sagsnr_doknr":
+        return "Sagsnr.: %s/%s\tDok.nr.: %s/%d" % (digits[:2], digits[-5:].lstrip("0") or "1",
+                                                    digits[:2], 20000 + 37 * n)
+    if form == "emn":
+        return "EMN-20%s-%s" % (digits[:2], digits[-6:].rjust(6, "0"))
+    raise ValueError(form)
+
+
+def _choose(items, agenda, k=4):
+    """The first item and the next k-1 that carry an Indstilling (and, for minutes, a decision)
+    and are not too long."""
+    def size(it):
+        return sum(len(b[1]) for s in it["sections"] for b in s["blocks"] if b[0] != "table")
+
+    def ok(it):
+        kinds = {s["heading"] for s in it["sections"]}
+        return "Indstilling" in kinds and (agenda or "Beslutning" in kinds) and size(it) < 9000
+    chosen = [items[0]] + [it for it in items[1:] if ok(it)][:k - 1]
+    return chosen
+
+
+def house_doc(gpath, style, agenda, doc_i):
+    cfg = STYLES[style]
+    g = greve.load(gpath)
+    m = g["meeting"]
+    body = "Byrådet" if m["body"].startswith("Byråd") else m["body"]
+    date = m["date"]
+    start = m["start_time"]
+    meeting = {"body": body, "date": date, "start_time": start, "end_time": None,
+               "time_text": None, "location": None, "participants": [], "absent": [],
+               "case_number": None, "document_number": None}
+    aff = cfg.get("parties")
+    meeting["participants"] = [person(p["name"], party(p["name"]) if aff else None)
+                               for p in m["participants"][:9]]
+    meeting["absent"] = [person(p["name"], party(p["name"]) if aff else None) for p in m["absent"][:2]]
+    if cfg.get("end"):
+        meeting["end_time"] = add_hours(start, 2)
+    loc = m["location"] or "Byrådssalen"
+    meeting["_loc"] = loc
+
+    items = []
+    for n, it in enumerate(_choose(g["items"], agenda), 1):
+        by = {}
+        raw_case = ""
+        for s in it["sections"]:
+            if s["kind"] == "text" and s["blocks"] and str(s["blocks"][0][1]).startswith("Sagsnr"):
+                raw_case = s["blocks"][0][1]
+                continue
+            role = ROLE_OF.get(s["heading"])
+            if role and role not in by and s["blocks"]:
+                by[role] = s
+        secs = []
+        for role in cfg["order"]:
+            if role == "case":
+                if cfg["case"]:
+                    secs.append(sec("text", None, [("p", _case_number(raw_case, cfg["case"], n))]))
+                continue
+            if role == "endorsement":
+                if "economy" in by:
+                    secs.append(sec("other", cfg["labels"]["endorsement"][0], [("p", ENDORSE_TEXT)]))
+                continue
+            if role == "history":
+                if cfg["history"] and n % 2 == 0:
+                    if cfg["history"] == "other_body" and body != "Økonomiudvalget":
+                        hb, hd = "Økonomiudvalget", shift(date, -7)
+                    else:
+                        hb, hd = body, shift(date, -21)
+                    txt = (HISTORY_SAME[(n + doc_i) % len(HISTORY_SAME)] if hb == body
+                           else HISTORY_TEXT[(n + doc_i) % len(HISTORY_TEXT)])
+                    secs.append(sec("other", "Beslutning i %s den %s" % (hb, ddate(hd)), [("p", txt)]))
+                continue
+            if role == "decision" and agenda:
+                continue
+            lab = cfg["labels"].get(role)
+            if not lab:
+                continue
+            src = by.get(role)
+            if role == "presentation" and src is None and "course" in cfg["labels"]:
+                src = by.get("course")
+            if src is None:
+                if role == "decision":
+                    src = {"blocks": [("p", "Godkendt.")]}
+                elif role == "hearing" and n == 3:
+                    src = {"blocks": [("p", HEARING_TEXT)]}
+                else:
+                    continue
+            heading, kind = lab
+            if heading == "dated":
+                heading = "Beslutning i %s den %s" % (body, ddate(date))
+            if role == "rec":
+                blocks, _ = _rec_blocks(src["blocks"], cfg["rec"])
+            else:
+                blocks = _blocks(src["blocks"], role)
+                if role == "attachments":
+                    blocks = [("li", b[1], "") if b[0] == "li" else b for b in blocks]
+            if not blocks:
+                continue
+            secs.append(sec(kind, heading.rstrip(":"), blocks))
+            if heading.endswith(":"):
+                secs[-1]["_print"] = heading    # printed with its colon, heading without
+        title = it["title"]
+        if cfg["heading"] == "upper":
+            title = title.upper()
+        items.append({"number": str(n), "order": n, "title": title, "heading": None,
+                      "public": it["public"], "group": None, "sections": secs})
+    return {"meeting": meeting, "items": items, "style": style, "agenda": agenda}
+
+
+# ---------------------------------------------------------------- rendering
+
+def P(style, text, raw=False):
+    return '<text:p text:style-name="%s">%s</text:p>' % (style, text if raw else t(text))
+
+
+def B(text):
+    return '<text:span text:style-name="Strong">%s</text:span>' % t(text)
+
+
+def _tabstyle(name, stops, size=None, bold=False, mb="0.1cm", mt="0cm", ml=None, ti=None, keep=False):
+    tabs = "".join(
+        '<style:tab-stop style:position="%s"%s/>' % (pos, (' style:type="right"' if right else "")
+                                                      + (' style:leader-style="dotted" style:leader-text="."' if dots else ""))
+        for pos, right, dots in stops)
+    pp = 'fo:margin-top="%s" fo:margin-bottom="%s"' % (mt, mb)
+    if ml:
+        pp += ' fo:margin-left="%s"' % ml
+    if ti:
+        pp += ' fo:text-indent="%s" style:auto-text-indent="false"' % ti
+    if keep:
+        pp += ' fo:keep-with-next="always"'
+    tp = ('fo:font-size="%s"' % size if size else "") + (' fo:font-weight="bold"' if bold else "")
+    return ('<style:style style:name="%s" style:family="paragraph"><style:paragraph-properties %s>'
+            '<style:tab-stops>%s</style:tab-stops></style:paragraph-properties>'
+            '<style:text-properties %s/></style:style>' % (name, pp, tabs, tp))
+
+
+def _cm(x):
+    return float(x.replace("cm", ""))
+
+
+def _people(lst, sep=", "):
+    return sep.join(p["name"] + (" (%s)" % p["affiliation"] if p["affiliation"] else "") for p in lst)
+
+
+def _two_col(names, width):
+    half = (len(names) + 1) // 2
+    rows = []
+    for i in range(half):
+        rows.append([names[i * 2] if i * 2 < len(names) else "",
+                     names[i * 2 + 1] if i * 2 + 1 < len(names) else ""])
+    cells = "".join(
+        "<table:table-row>" + "".join(
+            '<table:table-cell table:style-name="NoCell" office:value-type="string">%s</table:table-cell>'
+            % P("Cell", c) for c in r) + "</table:table-row>" for r in rows)
+    return ('<table:table table:name="Medlemmer" table:style-name="Plain">'
+            '<table:table-column table:number-columns-repeated="2"/>%s</table:table>' % cells)
+
+
+def _kv_table(rows, name="Mødeoplysninger"):
+    cells = "".join(
+        '<table:table-row><table:table-cell table:style-name="KvCell" office:value-type="string">%s</table:table-cell>'
+        '<table:table-cell table:style-name="KvCell" office:value-type="string">%s</table:table-cell></table:table-row>'
+        % (P("Cell", B(k), raw=True), P("Cell", v)) for k, v in rows)
+    return ('<table:table table:name="%s" table:style-name="Kv"><table:table-column table:style-name="Kv.A"/>'
+            '<table:table-column table:style-name="Kv.B"/>%s</table:table>' % (name, cells))
+
+
+def _grid(rows, header=True):
+    cells = []
+    for i, r in enumerate(rows):
+        cells.append("<table:table-row>" + "".join(
+            '<table:table-cell table:style-name="KvCell" office:value-type="string">%s</table:table-cell>'
+            % (P("Cell", B(c), raw=True) if header and i == 0 else P("Cell", c)) for c in r) + "</table:table-row>")
+    return ('<table:table table:name="Tabel" table:style-name="Kv"><table:table-column table:number-columns-repeated="%d"/>%s</table:table>'
+            % (max(len(r) for r in rows), "".join(cells)))
+
+
+def heading_text(it, cfg):
+    h = cfg["heading"]
+    if h == "punkt":
+        return "Punkt %s: %s" % (it["number"], it["title"])
+    if h == "num_tab":
+        return "%s.\t%s" % (it["number"], it["title"])
+    return "%s. %s" % (it["number"], it["title"])
+
+
+def render(doc, toc_pages=None):
+    """A model document in its house style -> flat ODT."""
+    style = doc["style"]
+    cfg = STYLES.get(style) or doc["_cfg"]
+    m = doc["meeting"]
+    items = doc["items"]
+    width = "%.2fcm" % (21.0 - _cm(cfg["ml"]) - _cm(cfg["mr"]))
+    kind = doc.get("_title") or ("Dagsorden" if doc.get("agenda") else "Referat")
+    nohy = 'fo:hyphenate="false"'
+    styles = [
+        fodt._pstyle("Body", align="start"),
+        fodt._pstyle("Plain", mb="0cm"),
+        fodt._pstyle("Sub", bold=True, mt="0.1cm", mb="0.1cm", keep=True),
+        fodt._pstyle("Bullet", ml="0.8cm", ti="-0.8cm", mb="0.1cm"),
+        fodt._pstyle("Cell", size="9.5pt", mb="0cm", align="start"),
+        fodt._pstyle("Item", size=cfg["head_size"], bold=True, mt="0.5cm", mb="0.25cm", keep=True,
+                     textextra=nohy, ml=("1.0cm" if cfg.get("heading") == "num_tab" else None),
+                     ti=("-1.0cm" if cfg.get("heading") == "num_tab" else None),
+                     tab=("0cm" if cfg.get("heading") == "num_tab" else None)),
+        fodt._pstyle("Label", bold=True, mt="0.3cm", mb="0.1cm", keep=True, textextra=nohy),
+        fodt._pstyle("Group", size="13pt", bold=True, mt="0.5cm", mb="0.25cm", keep=True),
+        fodt._pstyle("DocTitle", size="18pt", bold=True, mb="0.3cm", textextra=nohy),
+        fodt._pstyle("OneLine", size="13pt", bold=True, mb="0.3cm", textextra=nohy),
+        fodt._pstyle("Title2", size="14pt", bold=True, mb="0.2cm", textextra=nohy),
+        fodt._pstyle("Small", size="8pt", mb="0cm"),
+        fodt._pstyle("Right", size="9pt", mb="0cm", align="end"),
+        fodt._pstyle("Head", size="9pt", mb="0cm"),
+        fodt._pstyle("HeadLine", mb="0.12cm", ml="3.5cm", ti="-3.5cm", tab="0cm"),
+        _tabstyle("HeadTab", [(width, True, False)], size="9pt", mb="0cm"),
+        _tabstyle("TocRow", [("0cm", False, False), ("%.2fcm" % (_cm(width) - 2.2), True, True)],
+                  mb="0.08cm", ml="2.2cm", ti="-2.2cm"),
+        _tabstyle("TocHead", [("2.2cm", False, False), (width, True, False)], bold=True, mb="0.15cm", mt="0.2cm"),
+        fodt._pstyle("TocTitle", mb="0.08cm"),
+    ]
+    auto = [
+        '<style:style style:name="Strong" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>',
+        '<style:style style:name="Kv" style:family="table"><style:table-properties style:width="%s" table:align="left" fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/></style:style>' % width,
+        '<style:style style:name="Kv.A" style:family="table-column"><style:table-column-properties style:column-width="3.6cm"/></style:style>',
+        '<style:style style:name="Kv.B" style:family="table-column"><style:table-column-properties style:column-width="%.2fcm"/></style:style>' % (_cm(width) - 3.6),
+        '<style:style style:name="KvCell" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:border="0.5pt solid #000000"/></style:style>',
+        '<style:style style:name="Plain" style:family="table"><style:table-properties style:width="%s" table:align="left" fo:margin-bottom="0.2cm"/></style:style>' % width,
+        '<style:style style:name="NoCell" style:family="table-cell"><style:table-cell-properties fo:padding="0.04cm" fo:border="none"/></style:style>',
+        '<style:style style:name="Brk" style:family="paragraph" style:parent-style-name="Item"><style:paragraph-properties fo:break-before="page"/></style:style>',
+    ]
+    head1, head2, foot = "", "", ""
+    pn = '<text:page-number text:select-page="current"/>'
+    pc = '<text:page-count/>'
+    fur = cfg.get("furniture")
+    date, start = m.get("date"), m.get("start_time")
+    if fur == "two_line_header":
+        head2 = ('<text:p text:style-name="HeadTab">%s<text:tab/>Side %s</text:p>'
+                 % (t("%s for %s" % (kind, m["body"])), pn)
+                 + P("Head", "%s - kl. %s" % (ddate(date), start)))
+    elif fur == "side_af":
+        foot = P("Right", "Side %s af %s" % (pn, pc), raw=True)
+    elif fur == "side_af_head":
+        foot = P("Right", "Side %s af %s" % (pn, pc), raw=True)
+        head2 = P("Head", "%s - %s %s" % (m["body"], kind.lower(), dmy(date, ".")))
+    elif fur == "head_body_date":
+        head2 = P("Right", "%s, %s" % (m["body"], ddate(date)))
+        foot = P("Right", pn, raw=True)
+    elif fur == "browser":
+        h = "%s 10.15\t%s - %s" % (dmy(date, "."), kind, m["body"])
+        head1 = head2 = P("HeadTab", h)
+        f = "https://dagsordener.example.dk/meeting/%s/%s\t" % (date.replace("-", ""), kind.lower())
+        foot = P("HeadTab", t(f) + "%s of %s" % (pn, pc), raw=True)
+    elif fur == "plain_footer":
+        foot = P("Right", pn, raw=True)
+    auto.append(fodt._layout("pl1", cfg["ml"], cfg["mr"], header=bool(head1), footer=bool(foot)))
+    auto.append(fodt._layout("pl2", cfg["ml"], cfg["mr"], header=bool(head2), footer=bool(foot)))
+    hf = lambda h: ("<style:header>%s</style:header>" % h if h else "") + (
+        "<style:footer>%s</style:footer>" % foot if foot else "")
+    masters = ['<style:master-page style:name="First" style:page-layout-name="pl1" style:next-style-name="Rest">%s</style:master-page>' % hf(head1),
+               '<style:master-page style:name="Rest" style:page-layout-name="pl2">%s</style:master-page>' % hf(head2)]
+    auto.append('<style:style style:name="P1" style:family="paragraph" style:parent-style-name="DocTitle" style:master-page-name="First"/>')
+    auto.append('<style:style style:name="P1s" style:family="paragraph" style:parent-style-name="OneLine" style:master-page-name="First"/>')
+    auto.append('<style:style style:name="P1b" style:family="paragraph" style:parent-style-name="Right" style:master-page-name="First"/>')
+
+    body = []
+    front = doc.get("_front")
+    if front is not None:
+        first = True
+        for kindb, val in front:
+            body.append(_front_block(kindb, val, first, width))
+            first = False
+    else:
+        body += _header(doc, cfg, kind)
+        body += _toc(doc, cfg, toc_pages)
+    for i, it in enumerate(items):
+        hs = "Brk" if (i == 0 and cfg.get("break_items")) else "Item"
+        body.append(P(hs, it.get("heading") or heading_text(it, cfg)))
+        for s in it["sections"]:
+            if s.get("heading"):
+                body.append(P("Label", s.get("_print") or s["heading"]))
+            body.append(_sec_blocks(s["blocks"]))
+    for kindb, val in doc.get("_back") or []:
+        body.append(_front_block(kindb, val, False, width))
+    return fodt._doc("", "\n".join(styles), "\n".join(auto), "\n".join(masters), "\n".join(body),
+                     hyphenate=True, font=cfg["font"], size=cfg["size"])
+
+
+def _front_block(kind, val, first, width):
+    if kind == "title":
+        return P("P1" if first else "DocTitle", val)
+    if kind == "right":
+        return P("P1b" if first else "Right", val)
+    if kind == "h2":
+        return P("Title2", val)
+    if kind == "label":
+        return P("Label", val)
+    if kind == "p":
+        return P("Body", val)
+    if kind == "line":
+        return P("Plain", val)
+    if kind == "li":
+        return P("Bullet", t(val[0]) + "<text:tab/>" + t(val[1]), raw=True)
+    if kind == "grid":
+        return _grid(val)
+    if kind == "kv":
+        return _kv_table(val)
+    if kind == "blank":
+        return P("Plain", "")
+    raise ValueError(kind)
+
+
+def _sec_blocks(blocks):
+    out = []
+    for b in blocks:
+        if b[0] == "p":
+            out.append(P("Body", b[1]))
+        elif b[0] == "sub":
+            out.append(P("Sub", b[1]))
+        elif b[0] == "li":
+            label = b[2] if len(b) > 2 else None
+            if label == "":
+                out.append(P("Body", b[1]))
+            else:
+                out.append(P("Bullet", t(label or "•") + "<text:tab/>" + t(b[1]), raw=True))
+        elif b[0] == "table":
+            out.append(_grid(b[1], header=False))
+    return "\n".join(out)
+
+
+def _header(doc, cfg, kind):
+    m = doc["meeting"]
+    h = cfg["header"]
+    date, start, end = m["date"], m["start_time"], m.get("end_time")
+    loc = m["_loc"]
+    parts, absent = m["participants"], m["absent"]
+    out = []
+    if h in ("unlabelled", "unlabelled_body_first"):
+        if h == "unlabelled":
+            out += [P("P1", kind), P("Title2", m["body"])]
+            place = [loc] + GREVE_ADDR
+        else:
+            out += [P("P1", m["body"]), P("Title2", kind)]
+            place = [loc, "Greve Rådhus"] + GREVE_ADDR
+        out += [P("Plain", "Ordinært møde"), P("Plain", ddate(date, weekday=True)),
+                P("Plain", "Kl. %s" % start)] + [P("Plain", x) for x in place]
+        m["time_text"] = "%s, kl. %s" % (ddate(date, weekday=True), start)
+        m["location"] = ", ".join(place)
+        if h == "unlabelled":
+            out.append(P("Label", "Medlemmer"))
+            out.append(_two_col([_people([p]) for p in parts], None))
+            if absent:
+                out.append(P("Label", "Afbud"))
+                out += [P("Plain", _people([p])) for p in absent]
+        else:
+            out.append(P("Label", "Deltagere"))
+            out += [P("Plain", _people([p])) for p in parts]
+            if absent:
+                out.append(P("Label", "Fraværende"))
+                out += [P("Plain", _people([p])) for p in absent]
+    elif h in ("one_line_tabs", "one_line_colons"):
+        out.append(P("P1s", "%s %s d. %s" % (kind.upper(), m["body"], dmy(date))))
+        if h == "one_line_tabs":
+            tt = "%s - %s" % (start, end) if end else start
+            place = "%s, %s" % (loc, ", ".join(GREVE_ADDR))
+            rows = [("Mødedato", dmy(date)), ("Mødetid", tt), ("Mødested", place),
+                    ("Medlemmer", _people(parts))]
+            if absent:
+                rows.append(("Fraværende", _people(absent)))
+            out += [P("HeadLine", B(k) + "<text:tab/>" + t(v), raw=True) for k, v in rows]
+        else:
+            tt = "Kl. %s" % start
+            place = "%s, Greve Rådhus" % loc
+            rows = [("Mødedato", ddate(date)), ("Mødetidspunkt", tt), ("Mødested", place),
+                    ("Deltagere", _people(parts))]
+            if absent:
+                rows.append(("Afbud", _people(absent)))
+            out += [P("Body", B(k + ":") + " " + t(v), raw=True) for k, v in rows]
+        m["time_text"], m["location"] = tt, place
+    elif h == "table_sbsys":
+        out += [P("P1", kind), P("Title2", m["body"])]
+        tt = "Kl. %s - %s" % (start, end) if end else "Kl. %s" % start
+        place = "%s, Greve Rådhus" % loc
+        rows = [("Udvalg", m["body"]), ("Mødedato", ddate(date, weekday=True)), ("Mødetidspunkt", tt),
+                ("Mødested", place)]
+        if absent:
+            rows.append(("Afbud", _people(absent)))
+        out.append(_kv_table(rows))
+        out.append(P("Label", "Medlemmer"))
+        out.append(_two_col([_people([p]) for p in parts], None))
+        m["time_text"], m["location"] = tt, place
+    elif h == "table_word":
+        out += [P("P1b", "Greve Kommune"), P("DocTitle", kind)]
+        tt = "kl. %s" % start.replace(":", ".")
+        rows = [("Møde", m["body"]), ("Dato", ddate(date)), ("Tidspunkt", tt), ("Sted", loc),
+                ("Deltagere", _people(parts))]
+        if absent:
+            rows.append(("Afbud", _people(absent)))
+        out.append(_kv_table(rows))
+        m["time_text"], m["location"] = tt, loc
+    elif h == "colon_lines":
+        out += [P("P1", kind), P("Title2", m["body"])]
+        tt = start
+        rows = [("Mødedato", ddate(date, weekday=True)), ("Mødetidspunkt", tt), ("Mødested", loc),
+                ("Deltagere", _people(parts))]
+        if absent:
+            rows.append(("Afbud", _people(absent)))
+        out += [P("Body", B(k + ":") + " " + t(v), raw=True) for k, v in rows]
+        m["time_text"], m["location"] = tt, loc
+    else:
+        raise ValueError(h)
+    return out
+
+
+def _toc(doc, cfg, pages):
+    toc = cfg.get("toc")
+    items = doc["items"]
+    if not toc:
+        return []
+    out = [P("Group", "Indholdsfortegnelse")]
+    if toc == "titles":
+        out += [P("TocTitle", it["title"]) for it in items]
+        return out
+    if toc == "punkt_nr":
+        out.append(P("TocHead", "Punkt nr.\tTitel\tSide"))
+    for i, it in enumerate(items):
+        pg = pages[i] if pages else 0
+        out.append(P("TocRow", "%s\t%s\t%s" % (it["number"], it["title"], pg)))
+    return out
+
+
+# ---------------------------------------------------------------- associations and non-minutes
+
+def _assoc_docs():
+    """Association documents written here (names invented). Each: name, doc model with _front,
+    items (sections text/decision, heading None) and _back (in no item)."""
+    docs = []
+
+    def item(n, title, paras):
+        secs = []
+        for kind, text in paras:
+            blk = ("li", text[1], text[0]) if isinstance(text, tuple) else ("p", text)
+            if secs and secs[-1]["kind"] == kind:
+                secs[-1]["blocks"].append(blk)
+            else:
+                secs.append(sec(kind, None, [blk]))
+        return {"number": str(n), "order": n, "title": title, "heading": None, "public": True,
+                "group": None, "sections": secs}
+
+    # 1. generalforsamling, "N. Title" headings
+    m = {"body": "Grundejerforeningen Egebakken", "date": "2024-03-12", "start_time": "19:30",
+         "end_time": None, "time_text": "tirsdag den 12. marts 2024 kl. 19.30",
+         "location": "Fælleshuset, Egebakken 2", "participants": [], "absent": []}
+    items = [
+        item(1, "Valg af dirigent", [("decision", "Bestyrelsen foreslog Lone Dam, som blev valgt. Dirigenten konstaterede, at generalforsamlingen var lovligt indkaldt.")]),
+        item(2, "Formandens beretning", [
+            ("text", "Formanden Peter Kjær gennemgik årets arbejde: vejbelysningen på stamvejen er skiftet til LED, fællesarealerne er drænet, og foreningen har fået ny hjemmeside."),
+            ("text", "Der var spørgsmål om snerydningen på stierne. Bestyrelsen undersøger, om en fast aftale kan blive billigere."),
+            ("decision", "Beretningen blev godkendt.")]),
+        item(3, "Regnskab", [
+            ("text", "Kassereren Birgit Holm fremlagde det reviderede regnskab med et overskud på 18.420 kr. og en egenkapital på 96.310 kr."),
+            ("decision", "Regnskabet blev godkendt uden bemærkninger.")]),
+        item(4, "Indkomne forslag", [
+            ("text", "Der var indkommet ét forslag fra Egebakken 14 om at plante frugttræer på den store græsplæne."),
+            ("decision", "Forslaget blev vedtaget med 21 stemmer for og 4 imod.")]),
+        item(5, "Budget og kontingent", [("decision", "Budgettet blev godkendt, og kontingentet fastsættes uændret til 1.200 kr. om året.")]),
+        item(6, "Valg til bestyrelse", [
+            ("text", "På valg var Peter Kjær og Hanne Friis. Begge var villige til genvalg."),
+            ("decision", "Peter Kjær og Hanne Friis blev genvalgt."),
+            ("decision", "Som suppleant blev Ole Bach valgt.")]),
+        item(7, "Eventuelt", [("text", "Flere ønskede en fælles arbejdsdag i foråret. Bestyrelsen indkalder til en dag i april.")]),
+    ]
+    docs.append(("assoc-egebakken-generalforsamling", {
+        "meeting": m, "items": items, "_title": "Referat",
+        "_front": [("title", "Referat af ordinær generalforsamling"), ("h2", m["body"]),
+                   ("line", "Tirsdag den 12. marts 2024 kl. 19.30 i Fælleshuset, Egebakken 2"),
+                   ("blank", ""), ("p", "Der var 25 husstande til stede.")],
+        "_back": [("p", "Dirigenten takkede for god ro og orden, og formanden takkede for fremmødet."),
+                  ("line", "Referent: Hanne Friis"), ("blank", ""),
+                  ("line", "Godkendt af dirigenten:"), ("line", "Lone Dam")]}))
+
+    # 2. generalforsamling of a sports club, "1)" headings, with a hanging list
+    m = {"body": "Idrætsforeningen Nordstjernen", "date": "2023-02-23", "start_time": "19:00",
+         "end_time": None, "time_text": "23. februar 2023 kl. 19.00",
+         "location": "Klubhuset", "participants": [], "absent": []}
+    items = [
+        item(1, "Valg af dirigent og referent", [("decision", "Jens Lund blev valgt som dirigent og Sofie Krog som referent.")]),
+        item(2, "Bestyrelsens beretning", [
+            ("text", "Formanden fortalte om året. Medlemstallet er steget til 412, og især fodbold for de yngste er vokset."),
+            ("text", "Klubben har i årets løb:"),
+            ("text", ("a)", "fået nye mål til kunstgræsbanen")),
+            ("text", ("b)", "uddannet fire nye trænere")),
+            ("text", ("c)", "holdt sommerfest med over 150 deltagere")),
+            ("decision", "Beretningen blev taget til efterretning og godkendt.")]),
+        item(3, "Fremlæggelse af regnskab", [
+            ("text", "Kassereren gennemgik regnskabet. Årets resultat er et underskud på 7.300 kr., som skyldes indkøbet af mål."),
+            ("decision", "Enstemmigt vedtaget.")]),
+        item(4, "Indkomne forslag", [("decision", "Ingen forslag.")]),
+        item(5, "Valg til bestyrelse", [
+            ("decision", "Formand Karin Vest blev genvalgt."),
+            ("text", "Kasserer Mads Bruun ønskede ikke genvalg. Bestyrelsen foreslog Amir Haddad."),
+            ("decision", "Amir Haddad blev valgt som kasserer.")]),
+        item(6, "Valg af revisor", [("decision", "Bjarne Toft blev genvalgt.")]),
+        item(7, "Eventuelt", [("text", "Der blev spurgt til lys på grusbanen. Bestyrelsen svarede, at kommunen har lovet et svar inden sommer.")]),
+    ]
+    docs.append(("assoc-nordstjernen-generalforsamling", {
+        "meeting": m, "items": items, "_title": "Referat",
+        "_front": [("title", "Idrætsforeningen Nordstjernen"),
+                   ("h2", "Referat fra generalforsamlingen 23. februar 2023 kl. 19.00 i Klubhuset"),
+                   ("p", "Fremmødte: 34 medlemmer")],
+        "_heading": "paren",
+        "_back": [("p", "Dirigenten erklærede generalforsamlingen for afsluttet kl. 21.10."),
+                  ("line", "Referent: Sofie Krog")]}))
+
+    # 3. bestyrelsesmøde with named participants
+    ppl = ["Karin Vest", "Amir Haddad", "Sofie Krog", "Jens Lund"]
+    m = {"body": "Idrætsforeningen Nordstjernen", "date": "2023-04-18", "start_time": "18:30",
+         "end_time": "20:30", "time_text": "Tirsdag den 18. april 2023 kl. 18.30-20.30",
+         "location": "Klubhuset", "participants": [person(n) for n in ppl],
+         "absent": [person("Lise Mørk")]}
+    items = [
+        item(1, "Godkendelse af dagsorden", [("decision", "Godkendt.")]),
+        item(2, "Godkendelse af referat fra sidste møde", [("decision", "Referatet blev godkendt og underskrevet.")]),
+        item(3, "Økonomi", [
+            ("text", "Amir orienterede om økonomien. Kontingentindtægterne ligger 12.000 kr. over budget, mens udgifterne til baner følger budgettet."),
+            ("text", "Der er søgt tilskud fra kommunens aktivitetspulje til en ny materialecontainer.")]),
+        item(4, "Sommerfest", [
+            ("text", "Sofie har indhentet tre tilbud på telt og musik."),
+            ("decision", "Bestyrelsen besluttede at vælge det billigste tilbud, og budgettet for festen fastsættes til 15.000 kr.")]),
+        item(5, "Næste møde", [("decision", "Næste møde fastsættes til tirsdag den 23. maj 2023 kl. 18.30.")]),
+        item(6, "Eventuelt", [("decision", "Intet.")]),
+    ]
+    docs.append(("assoc-nordstjernen-bestyrelsesmoede", {
+        "meeting": m, "items": items, "_title": "Referat",
+        "_front": [("title", "Referat af bestyrelsesmøde"), ("h2", m["body"]),
+                   ("line", "Tirsdag den 18. april 2023 kl. 18.30-20.30 i Klubhuset"), ("blank", ""),
+                   ("line", "Til stede: " + ", ".join(ppl[:-1]) + " og " + ppl[-1]),
+                   ("line", "Afbud: Lise Mørk")],
+        "_back": [("line", "Referent: Sofie Krog")]}))
+
+    # 4. notice = agenda
+    m = {"body": "Grundejerforeningen Egebakken", "date": "2025-03-11", "start_time": "19:30",
+         "end_time": None, "time_text": "tirsdag den 11. marts 2025 kl. 19.30",
+         "location": "Fælleshuset, Egebakken 2", "participants": [], "absent": []}
+    titles = ["Valg af dirigent", "Formandens beretning", "Regnskab", "Indkomne forslag",
+              "Budget og kontingent", "Valg til bestyrelse", "Valg af revisor", "Eventuelt"]
+    items = [item(i, x, []) for i, x in enumerate(titles, 1)]
+    items[3]["sections"] = [sec("text", None, [("p", "Forslag skal være formanden i hænde senest den 25. februar 2025.")])]
+    items[5]["sections"] = [sec("text", None, [("p", "På valg er Birgit Holm og Søren Bak.")])]
+    docs.append(("assoc-egebakken-indkaldelse", {
+        "meeting": m, "items": items, "_title": "Indkaldelse",
+        "_front": [("title", "Indkaldelse til ordinær generalforsamling"), ("h2", m["body"]),
+                   ("p", "Bestyrelsen indkalder hermed til ordinær generalforsamling tirsdag den 11. marts 2025 kl. 19.30 i Fælleshuset, Egebakken 2."),
+                   ("label", "Dagsorden")],
+        "_back": [("p", "Regnskabet for 2024 er vedlagt. Vel mødt."),
+                  ("line", "Med venlig hilsen"), ("line", "Bestyrelsen")]}))
+    return docs
+
+
+def _notminutes_docs():
+    nulls = {"body": None, "date": None, "start_time": None, "end_time": None, "time_text": None,
+             "location": None, "participants": [], "absent": []}
+    docs = []
+    docs.append(("notminutes-brev", [
+        ("right", "Greve Kommune"), ("right", "Center for Teknik og Miljø"),
+        ("right", "Rådhusholmen 10, 2670 Greve"), ("blank", ""),
+        ("line", "Grundejerforeningen Egebakken"), ("line", "Att.: Peter Kjær"),
+        ("line", "Egebakken 2"), ("line", "2670 Greve"), ("blank", ""),
+        ("right", "14. maj 2024"), ("right", "Vores ref.: MSA"), ("blank", ""),
+        ("h2", "Svar på henvendelse om vejbelysning"),
+        ("p", "Tak for jeres brev af 22. april 2024 om belysningen på stamvejen i Egebakken."),
+        ("p", "Kommunen har undersøgt sagen og kan oplyse følgende:"),
+        ("li", ("1.", "Stamvejen er privat fællesvej, og belysningen er foreningens ansvar.")),
+        ("li", ("2.", "Kommunen kan give tilladelse til nye master, når ansøgningen er modtaget.")),
+        ("li", ("3.", "Der kan søges tilskud fra puljen til trafiksikkerhed frem til 1. oktober.")),
+        ("p", "Har I spørgsmål, er I velkomne til at kontakte mig på telefon 43 97 00 00."),
+        ("blank", ""), ("line", "Med venlig hilsen"), ("blank", ""),
+        ("line", "Maria Sand"), ("line", "Vejingeniør")]))
+    docs.append(("notminutes-sagsliste", [
+        ("title", "Sagsliste"), ("line", "Center for Teknik og Miljø, uge 12 2024"), ("blank", ""),
+        ("grid", [["Sagsnr.", "Titel", "Sagsbehandler", "Status"],
+                  ["24/1022", "Ansøgning om overkørsel, Egebakken 9", "MSA", "Under behandling"],
+                  ["24/1187", "Klage over støj fra varmepumpe", "JHO", "Afventer høring"],
+                  ["24/1203", "Tilladelse til nedsivning af regnvand", "MSA", "Afgjort"],
+                  ["24/1311", "Vejbelysning på privat fællesvej", "KLP", "Under behandling"],
+                  ["24/1340", "Byggetilladelse, carport, Hyldevej 3", "JHO", "Afgjort"],
+                  ["24/1402", "Påbud om rottespærre", "KLP", "Sendt til partshøring"]]),
+        ("p", "Listen er trukket fra sagssystemet den 22. marts 2024.")]))
+    docs.append(("notminutes-notat", [
+        ("title", "NOTAT"), ("blank", ""),
+        ("line", "Til: Direktionen"), ("line", "Fra: Økonomi og Analyse"), ("line", "Dato: 5. marts 2024"),
+        ("line", "Emne: Forventet forbrug på vintertjenesten"), ("blank", ""),
+        ("label", "Baggrund"),
+        ("p", "Vinteren 2023/24 har haft flere glatføredage end normalt, og udkaldene til saltning er steget med en tredjedel."),
+        ("label", "Vurdering"),
+        ("p", "Med de kendte udkald til og med februar forventes et merforbrug på 1,4 mio. kr. Resten af sæsonen kan ændre tallet med op til 0,3 mio. kr."),
+        ("label", "Anbefaling"),
+        ("p", "Merforbruget håndteres i budgetopfølgning 2. Direktionen orienteres igen i maj.")]))
+    docs.append(("notminutes-regnskab", [
+        ("title", "Grundejerforeningen Egebakken"), ("h2", "Regnskab 2023 og budget 2024"),
+        ("grid", [["Post", "Regnskab 2023", "Budget 2023", "Budget 2024"],
+                  ["Kontingent", "60.000,00", "60.000,00", "62.400,00"],
+                  ["Renter", "412,50", "100,00", "400,00"],
+                  ["Vedligeholdelse af fællesarealer", "-24.860,00", "-30.000,00", "-30.000,00"],
+                  ["Vejbelysning", "-9.115,75", "-8.000,00", "-9.500,00"],
+                  ["Forsikring", "-4.210,00", "-4.200,00", "-4.400,00"],
+                  ["Administration", "-3.806,75", "-4.000,00", "-4.000,00"],
+                  ["Årets resultat", "18.420,00", "13.900,00", "14.900,00"]]),
+        ("p", "Egenkapital pr. 31. december 2023: 96.310,00 kr."),
+        ("blank", ""), ("line", "Kasserer: Birgit Holm"), ("line", "Revisor: Bjarne Toft")]))
+    return [(n, {"meeting": dict(nulls), "items": [], "_front": f, "_notminutes": True}) for n, f in docs]
+
+
+ASSOC_CFG = dict(font="Liberation Serif", size="11pt", ml="2.5cm", mr="2.5cm", head_size="11pt",
+                 heading="num_dot", furniture=None)
+NOTMIN_CFG = dict(font="Carlito", size="11pt", ml="2.5cm", mr="2.5cm", head_size="11pt",
+                  heading="num_dot", furniture="plain_footer")
+
+
+# ---------------------------------------------------------------- records, pages, build
+
+def record(doc, source, pages):
+    if doc.get("_notminutes"):
+        return {"schema_version": 1,
+                "source": {"path": source, "sha256": None, "pages": None, "ocr_pages": [],
+                           "text_source": "pdf"},
+                "document": {"kind": "unknown", "case_number": None, "document_number": None},
+                "meeting": doc["meeting"], "items": [],
+                "warnings": [{"code": "not_minutes", "message": "not a meeting document", "page": None}]}
+    m = dict(doc["meeting"])
+    m.pop("_loc", None)
+    rec = model.record({"meeting": m, "items": doc["items"]}, source, pages)
+    return rec
+
+
+def item_pages(pdf, doc, cfg):
+    """1-based page of each item heading, found by its printed first words (TOC lines print
+    no dot after the number, or no number, so they do not match)."""
+    out = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", pdf, "-"], check=True,
+                         capture_output=True).stdout.decode("utf-8")
+    pages = out.split("\f")
+    res, p = {}, 0
+    for i, it in enumerate(doc["items"]):
+        h = it.get("heading") or heading_text(it, cfg)
+        # without spaces: pdftotext -raw loses some (bold capitals: "FRAADMINISTRATIONEN")
+        key = re.sub(r"\s+", "", fold(h))[:18]
+        for j in range(p, len(pages)):
+            if any(re.sub(r"\s+", "", x).startswith(key) for x in pages[j].splitlines()):
+                res[i] = j + 1
+                p = j
+                break
+        else:
+            res[i] = None
+    return res
+
+
+def build(repo, out, soffice):
+    """Renders every real-style document; returns manifest rows (pdf, expected, style, class)."""
+    shared = os.path.join(repo, "..", "shared")
+    expdir = os.path.join(repo, "corpus", "expected", "realstyle")
+    src = os.path.join(out, "src", "realstyle")
+    pdfdir = os.path.join(out, "pdf", "realstyle")
+    for d in (src, pdfdir):
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+    os.makedirs(expdir, exist_ok=True)
+    greves = {os.path.basename(f).split("_")[0]: f
+              for f in glob.glob(os.path.join(shared, "real", "greve-2024", "*.json"))}
+    docs = []   # (name, style, doc, cfg)
+    for style, plan in PLAN.items():
+        for i, (slug, agenda) in enumerate(plan):
+            doc = house_doc(greves[slug], style, agenda, i)
+            docs.append(("%s-%d-%s" % (style, i + 1, slug), style, doc, STYLES[style]))
+    for name, doc in _assoc_docs():
+        doc["style"] = "assoc"
+        cfg = dict(ASSOC_CFG)
+        if doc.pop("_heading", None) == "paren":
+            for it in doc["items"]:
+                it["heading"] = "%s) %s" % (it["number"], it["title"])
+        doc["_cfg"] = cfg
+        docs.append((name, "assoc", doc, cfg))
+    for name, doc in _notminutes_docs():
+        doc["style"] = "notminutes"
+        doc["_cfg"] = NOTMIN_CFG
+        docs.append((name, "notminutes", doc, NOTMIN_CFG))
+
+    def write(name, doc, pages=None):
+        path = os.path.join(src, name + ".fodt")
+        open(path, "w", encoding="utf-8").write(render(doc, pages))
+        return path
+
+    def convert(paths):
+        soffice(paths, pdfdir)
+        for f in paths:
+            fix_checksum(os.path.join(pdfdir, os.path.basename(f)[:-5] + ".pdf"))
+
+    convert([write(n, d) for n, _, d, _ in docs])
+    again = []
+    for n, style, d, cfg in docs:
+        if cfg.get("toc") in ("dots", "punkt_nr"):
+            pg = item_pages(os.path.join(pdfdir, n + ".pdf"), d, cfg)
+            d["_toc"] = [pg.get(i) or 0 for i in range(len(d["items"]))]
+            again.append(write(n, d, d["_toc"]))
+    if again:
+        convert(again)
+
+    rows = []
+    for n, style, d, cfg in docs:
+        pdf = os.path.join(pdfdir, n + ".pdf")
+        pages = item_pages(pdf, d, cfg) if d["items"] else {}
+        missing = [d["items"][i]["number"] for i, p in pages.items() if p is None]
+        if missing:
+            print("make-corpus: %s: item headings not found for %s" % (n, missing), file=sys.stderr)
+        if "_toc" in d and [pages.get(i) or 0 for i in range(len(d["items"]))] != d["_toc"]:
+            print("make-corpus: %s: contents pages moved" % n, file=sys.stderr)
+        exp = os.path.join(expdir, n + ".json")
+        _write_json(exp, record(d, "corpus/realstyle/" + n + ".pdf", pages))
+        rows.append((pdf, exp, style, CLASS))
+    return rows
+
+
+def fix_checksum(path):
+    """LibreOffice's /DocChecksum covers its own time stamps: fixed here (same length) so that
+    the same inputs give the same bytes (build.normalize_pdf fixes the dates and the ID)."""
+    data = open(path, "rb").read()
+    h = hashlib.md5(os.path.basename(path).encode()).hexdigest().upper().encode()
+    new = re.sub(rb"(/DocChecksum\s*/)([0-9A-Fa-f]{32})", lambda m: m.group(1) + h, data)
+    if new != data:
+        open(path, "wb").write(new)
+
+
+def _write_json(path, obj):
+    s = json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
+    if not os.path.exists(path) or open(path, encoding="utf-8").read() != s:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(s)
+
+
+if __name__ == "__main__":
+    # standalone: houses.py REPO OUTDIR  (renders only the real-style documents)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import build as _b  # noqa: F401  (needs argv REPO OUTDIR)
+    rows = build(_b.REPO, _b.OUT, _b.soffice)
+    with open(os.path.join(_b.OUT, "manifest-realstyle.tsv"), "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write("\t".join(r) + "\n")

@@ -52,6 +52,7 @@ static const struct kind_spec kind_specs[] = {
     {"verdict", {NULL}},        /* bare decision directly under an item heading */
     {"resolution", {NULL}},     /* a paragraph that records a resolution (minutes without labels) */
     {"closing", {NULL}},        /* a line after the last item that ends the minutes */
+    {"standard", {NULL}},       /* an item title every meeting has (Eventuelt): meeting evidence */
     {"date", {"day", "month", "year"}},
     {"time", {"h1"}},
     {"role", {"role"}},         /* role inside a participant's parentheses */

@@ -1526,12 +1526,14 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     ev.nitems = doc->nitems;
     for (size_t k = 0; k < doc->nitems; k++) {
         const struct mn_item *it = &doc->items[k];
+        ev.standard_titles |= match(rules, "standard", it->title, &m);
         ev.any_decision |= it->decision != NULL;
         for (size_t j = 0; j < it->nsections; j++)
             ev.labelled_items |= it->sections[j].heading &&
                                  (strcmp(it->sections[j].kind, "decision") == 0 ||
                                   strcmp(it->sections[j].kind, "recommendation") == 0 ||
-                                  strcmp(it->sections[j].kind, "attachments") == 0);
+                                  strcmp(it->sections[j].kind, "attachments") == 0 ||
+                                  strcmp(it->sections[j].kind, "presentation") == 0);
     }
     const char *why;
     bool is_meeting;

@@ -10,9 +10,10 @@ static bool is(const char *a, const char *b)
 
 const char *mn_kind_decide(const struct mn_kind_evidence *e, const char **why, bool *is_meeting)
 {
-    *is_meeting = e->title_kind || e->meeting_fields || e->labelled_items || e->any_decision;
+    *is_meeting = e->title_kind || e->meeting_fields || e->labelled_items || e->any_decision ||
+                  e->standard_titles;
     if (!*is_meeting) {
-        *why = "no title, no meeting fields, no recommendation or decision: not a meeting document";
+        *why = "no title, no meeting fields, no recommendation, decision or standard agenda item: not a meeting document";
         return "unknown";
     }
     if (e->any_decision) {

@@ -230,8 +230,11 @@ static void test_place_after_the_time(void)
     CHECK(d != NULL);
     if (!d)
         return;
+    /* a note is no meeting document: no meeting fields are invented from it */
     CHECK(d->meeting.location == NULL);
-    CHECK_STR(d->meeting.date, "2012-12-04");
+    CHECK(d->meeting.date == NULL);
+    CHECK_STR(d->kind, "unknown");
+    CHECK_INT(d->nitems, 0);
     mn_doc_free(d);
 }
 
@@ -474,7 +477,8 @@ static void test_numbered_paragraphs_are_not_items(void)
     if (!d)
         return;
     CHECK_INT(d->nitems, 2);
-    CHECK_STR(d->items[1].title, "Eventuelt");
+    if (d->nitems == 2)
+        CHECK_STR(d->items[1].title, "Eventuelt");
     mn_doc_free(d);
     /* a year that ends or carries on a wrapped sentence is no item heading, and a section
      * label under a bare number is no title (Ballerup's per-item PDFs) */

@@ -431,6 +431,10 @@ static bool label_is_prose(const struct mn_lines *l, size_t i, size_t to)
     size_t n = strlen(s);
     while (n > 0 && s[n - 1] == ' ')
         n--;
+    /* a lower-case line under a sentence that goes on is that sentence's end ("... forholde
+     * sig i" / "sagen."), not a label */
+    if (n > 0 && starts_lower(s) && i > 0 && l->v[i - 1].text[0] && !ends_sentence(l->v[i - 1].text))
+        return true;
     /* "Beslutning: Udvalget godkendte ..." wraps like prose and is still a label */
     if (n == 0 || memchr(s, ':', n) || i + 1 >= to || !starts_lower(l->v[i + 1].text))
         return false;

@@ -697,7 +697,10 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
             *group = mn_match_dup_or(m, "name", s);
             continue;
         }
-        if (match(rules, "section", s, m) && !label_is_prose(l, i, to)) {
+        /* "Indstilling" / "Administrationen indstiller": the second is the first's intro */
+        if (match(rules, "section", s, m) && !label_is_prose(l, i, to) &&
+            !(b.active && strcmp(b.sec.kind, "recommendation") == 0 && b.text.len == 0 &&
+              b.sec.bullets.n == 0 && strcmp(mn_rule_name(m->rule), "recommendation") == 0)) {
             char *rest;
             char *heading = label_heading(s, m, &rest);
             const char *kind = mn_rule_name(m->rule);

@@ -1309,6 +1309,25 @@ static double median_size(const struct mn_lines *l)
     return m;
 }
 
+/* Keeps the lines from 'from' to the end of the document, paragraphs kept, in one
+ * "unplaced_text" warning on 'page' that starts with 'what'; none when they are all blank. */
+static void warn_unplaced_lines(struct mn_doc *doc, size_t from, int page, const char *what)
+{
+    struct mn_buf u = MN_BUF_INIT;
+    bool new_para = true;
+    for (size_t i = from; i < doc->lines.n; i++) {
+        if (!doc->lines.v[i].text[0]) {
+            new_para = true;
+            continue;
+        }
+        unplaced(&u, doc->lines.v[i].text, new_para);
+        new_para = false;
+    }
+    if (u.len)
+        mn_doc_warn(doc, "unplaced_text", page, "%s: %s", what, u.buf);
+    mn_buf_release(&u);
+}
+
 /* A document that is no meeting document (kind.h): no items and no meeting fields are
  * invented; all its text is kept in one "unplaced_text" warning instead. */
 static void not_a_meeting(struct mn_doc *doc, const char *why)
@@ -1321,20 +1340,7 @@ static void not_a_meeting(struct mn_doc *doc, const char *why)
     mn_doc_drop_warnings(doc, "unplaced_text");
     mn_doc_drop_warnings(doc, "item_sequence");
     mn_doc_warn(doc, "not_minutes", 0, "%s", why);
-    struct mn_buf u = MN_BUF_INIT;
-    bool new_para = true;
-    for (size_t i = 0; i < doc->lines.n; i++) {
-        if (!doc->lines.v[i].text[0]) {
-            new_para = true;
-            continue;
-        }
-        unplaced(&u, doc->lines.v[i].text, new_para);
-        new_para = false;
-    }
-    if (u.len)
-        mn_doc_warn(doc, "unplaced_text", 0, "text of a document that is no meeting document: %s",
-                    u.buf);
-    mn_buf_release(&u);
+    warn_unplaced_lines(doc, 0, 0, "text of a document that is no meeting document");
 }
 
 /* A line of a signature block laid out in columns ("Daniel Hermansen<tab>Lars Bo Jensen"):
@@ -1490,9 +1496,7 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         }
         /* the mark on a line of its own under the heading ("Lukket sag"): the line stays in
          * the item's text, the item is closed */
-        size_t first = from;
-        while (first < to && !doc->lines.v[first].text[0])
-            first++;
+        size_t first = next_nonblank(l, from, to);
         if (it->is_public && first < to) {
             const char *fl = doc->lines.v[first].text;
             size_t a, e, fn = strlen(fl);
@@ -1511,22 +1515,9 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         build_item(rules, doc, it, from, to, wide, unlabelled, &group, &m);
         participants_from_item(rules, doc, it, &m);
     }
-    if (end < l->n) {
-        struct mn_buf u = MN_BUF_INIT;
-        bool new_para = true;
-        for (size_t i = end; i < l->n; i++) {
-            if (!l->v[i].text[0]) {
-                new_para = true;
-                continue;
-            }
-            unplaced(&u, l->v[i].text, new_para);
-            new_para = false;
-        }
-        if (u.len)
-            mn_doc_warn(doc, "unplaced_text", l->v[end].page,
-                        "text after the last item that belongs to no item: %s", u.buf);
-        mn_buf_release(&u);
-    }
+    if (end < l->n)
+        warn_unplaced_lines(doc, end, l->v[end].page,
+                            "text after the last item that belongs to no item");
     free(h);
     free(group);
 

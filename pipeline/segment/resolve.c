@@ -19,7 +19,7 @@ struct block {
  * number of blocks, or (size_t)-1 when 'order' does not account for them exactly. */
 static size_t split_blocks(const struct mn_section *sec, const char *order, struct block **out)
 {
-    size_t n = strlen(order), np = 0, nb = 0;
+    size_t n = strlen(order), nb = 0;
     struct block *v = xcalloc(n ? n : 1, sizeof *v);
     const char *p = sec->text ? sec->text : "";
     for (size_t k = 0; k < n; k++) {
@@ -35,12 +35,10 @@ static size_t split_blocks(const struct mn_section *sec, const char *order, stru
             size_t len = e ? (size_t)(e - p) : strlen(p);
             v[k].text = xstrndup(p, len);
             p += len + (e ? 2 : 0);
-            np++;
         }
     }
     if (*p || nb != sec->bullets.n)
         goto mismatch;
-    (void)np;
     *out = v;
     return n;
 mismatch:

@@ -317,19 +317,9 @@ void mn_extract_glyphs(struct mn_glyph *g, size_t n, int page, struct mn_lines *
 
 /* ---- font styles ------------------------------------------------------------------------- */
 
-static bool is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static bool is_lower(char c)
-{
-    return c >= 'a' && c <= 'z';
-}
-
 static char to_lower(char c)
 {
-    return is_upper(c) ? (char)(c - 'A' + 'a') : c;
+    return mn_isupper_ascii(c) ? (char)(c - 'A' + 'a') : c;
 }
 
 /* True when the n bytes at 's' equal the lower-case ASCII 'word', ignoring case. */
@@ -393,7 +383,7 @@ unsigned mn_extract_font_style(const char *name)
     if (!name)
         return 0;
     size_t caps = 0; /* a subset tag: capitals then '+' */
-    while (is_upper(name[caps]))
+    while (mn_isupper_ascii(name[caps]))
         caps++;
     if (caps > 0 && name[caps] == '+')
         name += caps + 1;
@@ -413,16 +403,16 @@ unsigned mn_extract_font_style(const char *name)
 
     for (size_t i = 0; i < len;) {
         char c = name[i];
-        if (!is_upper(c) && !is_lower(c)) {
+        if (!mn_isupper_ascii(c) && !mn_islower_ascii(c)) {
             i++;
             continue;
         }
         size_t j = i + 1; /* the part is name[i..j) */
-        if (is_upper(c) && j < len && is_upper(name[j])) {
-            while (j < len && is_upper(name[j]) && !(j + 1 < len && is_lower(name[j + 1])))
+        if (mn_isupper_ascii(c) && j < len && mn_isupper_ascii(name[j])) {
+            while (j < len && mn_isupper_ascii(name[j]) && !(j + 1 < len && mn_islower_ascii(name[j + 1])))
                 j++; /* "PSBold": the capitals up to the one that opens "Bold" */
         } else {
-            while (j < len && is_lower(name[j]))
+            while (j < len && mn_islower_ascii(name[j]))
                 j++;
         }
         const char *part = name + i;

@@ -31,15 +31,16 @@
 #include "fields.h"
 #include "pipeline.h"
 #include "rules.h"
+#include "segment/header.h"
 #include "segment/history.h"
 #include "segment/kind.h"
+#include "segment/lines.h"
 #include "segment/resolve.h"
 #include "utf8.h"
 
 enum {
     MAX_TITLE = 300,      /* bytes: a longer "heading" is a numbered paragraph */
     MAX_STEP = 40,        /* largest jump between consecutive item numbers */
-    MAX_UNPLACED = 65536, /* bytes of unplaced text kept in one warning */
 };
 
 static const char BULLET[] = "• ";
@@ -65,21 +66,7 @@ static bool is_row(const char *s)
     return strchr(s, '\t') != NULL;
 }
 
-static bool match(const struct mn_rules *r, const char *kind, const char *s, struct mn_match *m)
-{
-    return mn_rules_match_kind(r, kind, s, strlen(s), m) != NULL;
-}
 
-/* A match of 'kind' that starts where 's' starts. */
-static bool match_at_start(const struct mn_rules *r, const char *kind, const char *s,
-                           struct mn_match *m)
-{
-    size_t start = 1, end = 0;
-    if (!match(r, kind, s, m))
-        return false;
-    mn_match_span(m, &start, &end);
-    return start == 0;
-}
 
 /* Item numbers compare part by part: "1.2" < "1.10" < "2". */
 static int cmp_number(const char *a, const char *b)
@@ -105,13 +92,6 @@ static long first_part(const char *n)
     return strtol(n, NULL, 10);
 }
 
-static char *tabs_to_spaces(char *s)
-{
-    for (char *p = s; *p; p++)
-        if (*p == '\t')
-            *p = ' ';
-    return s;
-}
 
 /* A candidate heading: the rule matched; decide by number and shape. */
 struct heading {
@@ -287,8 +267,8 @@ static bool under_list_line(const struct mn_rules *rules, const struct mn_lines 
     size_t n = strlen(prev);
     while (n > 0 && prev[n - 1] == ' ')
         n--;
-    return (n > 0 && prev[n - 1] == ':') || match(rules, "item", prev, m) ||
-           match(rules, "point", prev, m);
+    return (n > 0 && prev[n - 1] == ':') || seg_match(rules, "item", prev, m) ||
+           seg_match(rules, "point", prev, m);
 }
 
 static size_t find_headings(const struct mn_rules *rules, const struct mn_lines *l,
@@ -315,13 +295,13 @@ static size_t find_headings(const struct mn_rules *rules, const struct mn_lines 
             size_t j = i + 1;
             if (!l->v[j].text[0] && j + 1 < l->n)
                 j++;
-            if (match(rules, "section", l->v[j].text, &m))
+            if (seg_match(rules, "section", l->v[j].text, &m))
                 continue;
             mn_buf_addf(&joined, "%s %s", s, l->v[j].text);
             s = joined.buf;
             title_line = j;
         }
-        bool hit = match(rules, "item", s, &m);
+        bool hit = seg_match(rules, "item", s, &m);
         char *number = hit ? mn_match_dup(&m, "number") : NULL;
         char *title = hit ? mn_match_dup(&m, "title") : NULL;
         bool paren = paren_number_len(s) > 0;
@@ -333,7 +313,7 @@ static size_t find_headings(const struct mn_rules *rules, const struct mn_lines 
             cand[ncand].h.line = title_line ? title_line : i;
             cand[ncand].h.number_line = i;
             cand[ncand].h.number = number;
-            cand[ncand].h.title = tabs_to_spaces(title);
+            cand[ncand].h.title = seg_tabs_to_spaces(title);
             cand[ncand].from_bullet = from_bullet;
             cand[ncand].in_list = under_list_line(rules, l, i, &m);
             cand[ncand].paren = paren;
@@ -397,29 +377,8 @@ static void builder_start(struct builder *b, struct mn_item *it, struct section_
     mn_strings_push(&tx->order, "");
 }
 
-static bool ends_sentence(const char *s)
-{
-    size_t n = strlen(s);
-    while (n > 0 && s[n - 1] == ' ')
-        n--;
-    return n > 0 && strchr(".:!?", s[n - 1]);
-}
 
-static bool starts_upper(const char *s)
-{
-    unsigned char c = (unsigned char)s[0];
-    /* ASCII capital, or a Latin-1 supplement capital (Æ Ø Å: C3 86/98/85 ...) */
-    return mn_isupper_ascii(c) || (c == 0xC3 && (unsigned char)s[1] >= 0x80 &&
-                                   (unsigned char)s[1] <= 0x9E) ||
-           mn_isdigit(c) || c == '"' || c == 0xE2;
-}
 
-static bool starts_lower(const char *s)
-{
-    unsigned char c = (unsigned char)s[0];
-    /* ASCII small letter, or a Latin-1 supplement small letter (æ ø å: C3 A6/B8/A5 ...) */
-    return mn_islower_ascii(c) || (c == 0xC3 && (unsigned char)s[1] >= 0xA0);
-}
 
 /* A line the section rules take for a label, but which is a sentence wrapped onto the next
  * line: long (six words or more), no colon in it, and the next line goes on in lower
@@ -433,10 +392,10 @@ static bool label_is_prose(const struct mn_lines *l, size_t i, size_t to)
         n--;
     /* a lower-case line under a sentence that goes on is that sentence's end ("... forholde
      * sig i" / "sagen."), not a label */
-    if (n > 0 && starts_lower(s) && i > 0 && l->v[i - 1].text[0] && !ends_sentence(l->v[i - 1].text))
+    if (n > 0 && seg_starts_lower(s) && i > 0 && l->v[i - 1].text[0] && !seg_ends_sentence(l->v[i - 1].text))
         return true;
     /* "Beslutning: Udvalget godkendte ..." wraps like prose and is still a label */
-    if (n == 0 || memchr(s, ':', n) || i + 1 >= to || !starts_lower(l->v[i + 1].text))
+    if (n == 0 || memchr(s, ':', n) || i + 1 >= to || !seg_starts_lower(l->v[i + 1].text))
         return false;
     int words = 1;
     for (size_t k = 0; k < n; k++)
@@ -453,10 +412,6 @@ static bool open_paren(const char *s)
     return depth > 0;
 }
 
-static size_t cp_len(const char *s)
-{
-    return mn_utf8_strlen(s, strlen(s));
-}
 
 /* A line that ends a paragraph without a blank line after it: clearly shorter than the
  * text's wrapped lines, and the next starts like a sentence (Ballerup's "Sagsnr.: ..." /
@@ -466,7 +421,7 @@ static bool ended_short(const struct builder *b, const char *next)
     /* a line ending in ':' leads into what follows ("med denne bemærkning:") */
     bool url = strncmp(next, "http", 4) == 0 || strncmp(next, "www.", 4) == 0;
     return b->wide > 0 && b->last_len > 0 && b->last_len * 10 < b->wide * 6 &&
-           (starts_upper(next) || url) && !b->last_colon;
+           (seg_starts_upper(next) || url) && !b->last_colon;
 }
 
 /* True when the first word of 'next' would have fitted on the line before it: the break
@@ -491,12 +446,12 @@ static void add_text_line(struct builder *b, const char *s)
     bool row = is_row(s);
     struct mn_match m;
     mn_match_init(&m);
-    if (b->para_open && (ended_short(b, s) || match(b->rules, "entry", s, &m)))
+    if (b->para_open && (ended_short(b, s) || seg_match(b->rules, "entry", s, &m)))
         b->para_open = false;
     /* a sentence ended where the next line's first word would have fitted: the author broke
      * the line, a paragraph ends ("... skal der vælges en suppleant." / "Karl Nielsen ...") */
     if (b->para_open && !row && b->text.len > 0 && strchr(".!?", b->text.buf[b->text.len - 1]) &&
-        would_have_fit(b, s) && starts_upper(s) && !mn_isdigit((unsigned char)s[0]))
+        would_have_fit(b, s) && seg_starts_upper(s) && !mn_isdigit((unsigned char)s[0]))
         b->para_open = false;
     /* a Bilag list without bullets: a line is an attachment of its own, unless the one
      * before it was full (a long title wrapped) */
@@ -504,13 +459,13 @@ static void add_text_line(struct builder *b, const char *s)
         (b->wide == 0 || would_have_fit(b, s)))
         b->para_open = false;
     mn_match_release(&m);
-    size_t len = cp_len(s);
+    size_t len = seg_cp_len(s);
     if (b->bullet_open && !row && b->sec.bullets.n > 0) {
         char **last = &b->sec.bullets.v[b->sec.bullets.n - 1];
         /* a number at the start of a line is no sign of a new sentence ("... for" / "2025") */
-        bool ended = ends_sentence(*last) || ended_short(b, s) ||
+        bool ended = seg_ends_sentence(*last) || ended_short(b, s) ||
                      (would_have_fit(b, s) && !mn_isdigit((unsigned char)s[0]));
-        if (open_paren(*last) || !(ended && starts_upper(s))) {
+        if (open_paren(*last) || !(ended && seg_starts_upper(s))) {
             struct mn_buf nb = MN_BUF_INIT;
             mn_buf_adds(&nb, *last);
             mn_buf_addch(&nb, ' ');
@@ -574,7 +529,7 @@ static const char *glyphless_entry(const struct builder *b, const char *s, struc
 static void add_bullet(struct builder *b, const char *s)
 {
     b->para_open = false;
-    b->last_len = cp_len(s) + 2;
+    b->last_len = seg_cp_len(s) + 2;
     mn_strings_push(&b->sec.bullets, s);
     mn_buf_addch(&b->order, 'B');
     if (b->flat.len)
@@ -618,7 +573,7 @@ static char *label_heading(const char *line, struct mn_match *m, char **rest)
     }
     while (hl > 0 && (line[hl - 1] == ' ' || line[hl - 1] == ':' || line[hl - 1] == '\t'))
         hl--;
-    return tabs_to_spaces(xstrndup(line, hl));
+    return seg_tabs_to_spaces(xstrndup(line, hl));
 }
 
 /* Length of a point's number mark ("1. ", "2) "), 0 when it has none. */
@@ -669,7 +624,7 @@ static bool all_entries(const struct mn_rules *rules, const char *text, struct m
         const char *e = strstr(p, "\n\n");
         size_t n = e ? (size_t)(e - p) : strlen(p);
         char *para = xstrndup(p, n);
-        bool ok = match(rules, "entry", para, m);
+        bool ok = seg_match(rules, "entry", para, m);
         free(para);
         if (!ok)
             return false;
@@ -692,13 +647,13 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
             add_blank(&b);
             continue;
         }
-        if (match(rules, "group", s, m)) {
+        if (seg_match(rules, "group", s, m)) {
             free(*group);
             *group = mn_match_dup_or(m, "name", s);
             continue;
         }
         /* "Indstilling" / "Administrationen indstiller": the second is the first's intro */
-        if (match(rules, "section", s, m) && !label_is_prose(l, i, to) &&
+        if (seg_match(rules, "section", s, m) && !label_is_prose(l, i, to) &&
             !(b.active && strcmp(b.sec.kind, "recommendation") == 0 && b.text.len == 0 &&
               b.sec.bullets.n == 0 && strcmp(mn_rule_name(m->rule), "recommendation") == 0)) {
             char *rest;
@@ -785,14 +740,14 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
                 const char *e = strstr(p, "\n\n");
                 size_t n = e ? (size_t)(e - p) : strlen(p);
                 char *entry = xstrndup(p, n);
-                if (n && !match(rules, "nothing", entry, m))
+                if (n && !seg_match(rules, "nothing", entry, m))
                     mn_strings_push_take(&it->attachments, entry);
                 else
                     free(entry);
                 p += n + (e ? 2 : 0);
             }
             for (size_t j = 0; j < sec->bullets.n; j++)
-                if (!match(rules, "nothing", sec->bullets.v[j], m))
+                if (!seg_match(rules, "nothing", sec->bullets.v[j], m))
                     mn_strings_push(&it->attachments, sec->bullets.v[j]);
         } else if (strcmp(sec->kind, "decision") == 0 && tx.flat.v[k][0]) {
             /* an agenda's empty "Beslutning" field records nothing: the decision stays null */
@@ -808,7 +763,7 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
         has_decision = true;
     if (!has_decision && it->nsections > 0 && strcmp(it->sections[0].kind, "text") == 0 &&
         it->sections[0].bullets.n == 0 && !strstr(it->sections[0].text, "\n\n") &&
-        match(rules, "verdict", it->sections[0].text, m)) {
+        seg_match(rules, "verdict", it->sections[0].text, m)) {
         mn_buf_adds(&decision, it->sections[0].text);
         has_decision = true;
     }
@@ -819,79 +774,10 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
     mn_strings_release(&tx.order);
 }
 
-/* ---- the header block ---- */
 
-struct header {
-    char *fields[5]; /* body, time, place, participants, absent */
-    char *kind;      /* from the title line */
-    int last_field;  /* index being continued, -1 none */
-    bool label_only; /* the label stood alone: values follow, one per line */
-};
 
-/* A line that reads like one person of a list: "Karin Olsen (V)", "Per Hansen - formand",
- * "Lone Becker": capitalised words, short, no sentence. */
-static bool person_like(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 90 || !starts_upper(s) || s[n - 1] == '.' || s[n - 1] == ':')
-        return false;
-    /* one person: no comma between people, at most one parenthesis, and it closes */
-    int depth = 0, parens = 0;
-    for (const char *p = s; *p; p++) {
-        if (*p == '(')
-            depth++, parens++;
-        else if (*p == ')' && depth > 0)
-            depth--;
-        else if (depth == 0 && (*p == ',' || *p == ';'))
-            return false;
-    }
-    if (depth != 0 || parens > 1)
-        return false;
-    if (parens == 1)
-        return true;
-    int words = 0, capital = 0;
-    for (const char *p = s; *p;) {
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            break;
-        words++;
-        capital += starts_upper(p);
-        while (*p && *p != ' ')
-            p++;
-    }
-    return words >= 2 && words <= 5 && capital >= words - 1;
-}
 
-static const char *const field_names[] = {"body", "time", "place", "participants", "absent"};
 
-static int field_index(const char *name)
-{
-    for (int i = 0; i < 5; i++)
-        if (strcmp(field_names[i], name) == 0)
-            return i;
-    return -1;
-}
-
-static void append_field(char **f, const char *s, const char *sep)
-{
-    struct mn_buf b = MN_BUF_INIT;
-    if (*f && **f) {
-        mn_buf_adds(&b, *f);
-        mn_buf_adds(&b, sep);
-    }
-    mn_buf_adds(&b, s);
-    free(*f);
-    *f = mn_buf_detach(&b, NULL);
-}
-
-static void unplaced(struct mn_buf *u, const char *s, bool new_para)
-{
-    if (u->len && u->len < MAX_UNPLACED)
-        mn_buf_adds(u, new_para ? "\n\n" : " ");
-    if (u->len < MAX_UNPLACED)
-        mn_buf_adds(u, s);
-}
 
 /* Line 'next' ends the heading on line 'head': the heading filled its line, and 'next' is a
  * short line on the same page, no sentence nor "Label: value", alone before a gap, a label or
@@ -906,11 +792,11 @@ static bool title_tail(const struct mn_rules *rules, const struct mn_lines *l, s
     size_t hn = mn_utf8_strlen(hs, strlen(hs)), nn = mn_utf8_strlen(ns, strlen(ns));
     /* "Sagsnr.: 24-009872" under the heading is a field, not the title's tail; a heading
      * that ends its sentence ("5. Fastsættelse af kontingent." / "Vedtaget at ...") has none */
-    if (hn * 10 < wide * 6 || ends_sentence(hs) || nn * 10 >= wide * 6 || ends_sentence(ns) || strchr(ns, ':') ||
-        match(rules, "section", ns, m))
+    if (hn * 10 < wide * 6 || seg_ends_sentence(hs) || nn * 10 >= wide * 6 || seg_ends_sentence(ns) || strchr(ns, ':') ||
+        seg_match(rules, "section", ns, m))
         return false;
     return next + 1 >= to || !l->v[next + 1].text[0] ||
-           match(rules, "section", l->v[next + 1].text, m);
+           seg_match(rules, "section", l->v[next + 1].text, m);
 }
 
 /* Cuts the match in 'm' (a closed or open mark) out of 'title', in place, and trims the
@@ -930,352 +816,14 @@ static void cut_mark(char *title, const struct mn_match *m)
         title[--n] = '\0';
 }
 
-/* "Word: value", up to three words before the colon: a label the rules do not know; its line
- * starts a field of its own rather than continuing the one above. */
-static bool looks_labelled(const char *s)
-{
-    if (!starts_upper(s))
-        return false;
-    const char *colon = strchr(s, ':');
-    if (!colon || colon - s > 30 || (colon[1] != ' ' && colon[1] != '\t' && colon[1] != '\0'))
-        return false;
-    int spaces = 0;
-    for (const char *q = s; q < colon; q++) {
-        if (*q == ' ')
-            spaces++;
-        else if (*q == ',' || *q == '(' || *q == ')' || mn_isdigit((unsigned char)*q))
-            return false;
-    }
-    return spaces <= 2; /* "Mødeleder:", "Fraværende med afbud:" */
-}
 
-/* "til", "for", "fra", "af" alone on a line (any case) */
-static bool is_title_preposition(const char *s)
-{
-    static const char *const words[] = {"til", "for", "fra", "af"};
-    for (size_t k = 0; k < MN_ARRAY_SIZE(words); k++)
-        if (strcasecmp(s, words[k]) == 0)
-            return true;
-    return false;
-}
 
-/* Reads the header block, lines [0, to), into doc->meeting, doc->kind and the case numbers;
- * fills the title and meeting-field evidence of 'ev' (segment/kind.h). */
-static int count_words(const char *s)
-{
-    int n = 0;
-    for (const char *p = s; *p; p++)
-        n += *p != ' ' && *p != '\t' && (p == s || p[-1] == ' ' || p[-1] == '\t');
-    return n;
-}
 
-/* The first line at or after i, before 'to', that is not blank; 'to' when none. */
-static size_t next_nonblank(const struct mn_lines *l, size_t i, size_t to)
-{
-    while (i < to && !l->v[i].text[0])
-        i++;
-    return i;
-}
 
-/* A number of people rather than their names: "19 medlemmer", "ca. 40 personer", "31". */
-static bool is_head_count(const char *s)
-{
-    if (strncmp(s, "ca. ", 4) == 0)
-        s += 4;
-    if (!mn_isdigit((unsigned char)*s))
-        return false;
-    while (mn_isdigit((unsigned char)*s))
-        s++;
-    int words = 0;
-    for (const char *p = s; *p; p++)
-        words += *p == ' ' && p[1] && p[1] != ' ' && p[1] != '(';
-    return !strchr(s, ',') && words <= 1;
-}
 
-/* The one year (1900-2099) the header lines [0, to) name, as "2024"; false when they name
- * none or several. */
-static bool header_year(const struct mn_lines *l, size_t to, char year[5])
-{
-    year[0] = '\0';
-    for (size_t i = 0; i < to; i++) {
-        const char *s = l->v[i].text;
-        for (size_t k = 0; s[k]; k++) {
-            if (!((s[k] == '1' && s[k + 1] == '9') || (s[k] == '2' && s[k + 1] == '0')) ||
-                !mn_isdigit((unsigned char)s[k + 2]) || !mn_isdigit((unsigned char)s[k + 3]) ||
-                mn_isdigit((unsigned char)s[k + 4]) || (k > 0 && mn_isdigit((unsigned char)s[k - 1])))
-                continue;
-            if (year[0] && strncmp(year, s + k, 4) != 0)
-                return false;
-            memcpy(year, s + k, 4);
-            year[4] = '\0';
-        }
-    }
-    return year[0] != '\0';
-}
 
-/* The first place in 's' where the ASCII word 'w' (lower case) stands, in any case; NULL when
- * nowhere. */
-static const char *find_word_ci(const char *s, const char *w)
-{
-    size_t n = strlen(w);
-    for (; *s; s++)
-        if (strncasecmp(s, w, n) == 0)
-            return s;
-    return NULL;
-}
 
-/* A date written without its year ("Tirsdag den 20. februar kl. 20.00") under a header that
- * names one year ("Februar 2024"): 'text' with the year put after the month's name, in a
- * new string, or NULL when there is no "<day>. <month>" in it. */
-static char *date_with_year(const char *text, const char *year)
-{
-    static const char *const months[] = {"januar", "februar", "marts", "april", "maj", "juni",
-                                          "juli", "august", "september", "oktober", "november",
-                                          "december"};
-    for (size_t k = 0; k < MN_ARRAY_SIZE(months); k++) {
-        size_t ml = strlen(months[k]);
-        for (const char *p = text; (p = find_word_ci(p, months[k])); p += ml) {
-            const char *q = p;
-            while (q > text && q[-1] == ' ')
-                q--;
-            if (q > text && q[-1] == '.')
-                q--;
-            if (q == text || !mn_isdigit((unsigned char)q[-1]) || mn_islower_ascii((unsigned char)p[ml]) || mn_isupper_ascii((unsigned char)p[ml]))
-                continue;
-            struct mn_buf b = MN_BUF_INIT;
-            mn_buf_add(&b, text, (size_t)(p - text) + ml);
-            mn_buf_addf(&b, " %s", year);
-            mn_buf_adds(&b, p + ml);
-            return mn_buf_detach(&b, NULL);
-        }
-    }
-    return NULL;
-}
 
-static void read_header(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
-                        size_t wide, char **group, struct mn_kind_evidence *ev,
-                        struct mn_match *m)
-{
-    const struct mn_lines *l = &doc->lines;
-    struct header h = {.last_field = -1};
-    struct mn_buf u = MN_BUF_INIT;
-    char *unlabelled_prev = NULL; /* last unlabelled line: the body, if a date line follows */
-    size_t place_line = (size_t)-1; /* the line after an unlabelled date line */
-    size_t in_line = (size_t)-1;    /* the line after a labelled time line */
-    bool u_new_para = true;
-    bool after_title = false;     /* the last line was the title ([kind]) */
-    bool time_from_title = false; /* fields[1] came from the title line: a Tid label wins */
-    for (size_t i = 0; i < to; i++) {
-        const char *s = l->v[i].text;
-        if (!*s) {
-            h.last_field = -1;
-            h.label_only = false;
-            u_new_para = true;
-            continue;
-        }
-        /* a title broken over lines: "Dagsorden" / "til" / "mødet i Byrådet" */
-        bool title_word = after_title && is_title_preposition(s);
-        after_title = false;
-        if (title_word) {
-            after_title = true;
-            continue;
-        }
-        const struct mn_rule *r;
-        if ((r = mn_rules_match_kind(rules, "casenumber", s, strlen(s), m))) {
-            free(doc->case_number);
-            free(doc->document_number);
-            doc->case_number = mn_match_dup(m, "case");
-            doc->document_number = mn_match_dup(m, "doc");
-            h.last_field = -1;
-            continue;
-        }
-        if ((r = mn_rules_match_kind(rules, "header", s, strlen(s), m))) {
-            int f = field_index(mn_rule_name(r));
-            char *v = mn_match_dup(m, "value");
-            if (strcmp(mn_rule_name(r), "referent") == 0) {
-                /* "Referent: Anna Jensen": a participant whose role is to take the minutes */
-                f = 3;
-                if (v && *v && !strchr(v, '(')) {
-                    char *withrole = xmalloc(strlen(v) + sizeof " (referent)");
-                    sprintf(withrole, "%s (referent)", v);
-                    free(v);
-                    v = withrole;
-                }
-            }
-            if (f == 1)
-                in_line = i + 1; /* "Tid: ..." / "i Byrådssalen" */
-            if (f == 0 || f >= 2) /* a place, people, the body: a meeting's fields */
-                ev->meeting_fields = true;
-            if (f == 1 && time_from_title) {
-                free(h.fields[1]);
-                h.fields[1] = NULL;
-                time_from_title = false;
-            }
-            if (f >= 0) {
-                if (v && *v)
-                    append_field(&h.fields[f], tabs_to_spaces(v), f >= 3 ? ", " : " ");
-                else if (!h.fields[f])
-                    h.fields[f] = xstrdup("");
-                h.last_field = f;
-                h.label_only = !(v && *v);
-            }
-            free(v);
-            continue;
-        }
-        if ((r = mn_rules_match_kind(rules, "kind", s, strlen(s), m))) {
-            /* "meeting": a title that does not say notice or minutes (the items will) */
-            if (!h.kind && strcmp(mn_rule_name(r), "meeting") != 0)
-                h.kind = xstrdup(mn_rule_name(r));
-            if (!ev->title_kind || strcmp(ev->title_kind, "meeting") == 0)
-                ev->title_kind = mn_rule_name(r); /* the rule set outlives the segmentation */
-            char *body = mn_match_dup(m, "body"); /* "Referat for Økonomiudvalget" */
-            if (body && *body && !h.fields[0])
-                h.fields[0] = body;
-            else
-                free(body);
-            char *when = mn_match_dup(m, "when"); /* "... den 9. april 2024 kl. 8.00" */
-            if (when && *when && !h.fields[1]) {
-                h.fields[1] = tabs_to_spaces(when);
-                /* the place on the next line, unless the title names it ("... på Søhusskolen") */
-                if (!match(rules, "location", h.fields[1], m))
-                    place_line = next_nonblank(l, i + 1, to);
-                time_from_title = true;
-            } else {
-                free(when);
-            }
-            h.last_field = -1;
-            after_title = true;
-            continue;
-        }
-        if (match(rules, "group", s, m)) {
-            free(*group);
-            *group = mn_match_dup_or(m, "name", s);
-            continue;
-        }
-        /* a line with a label of its own ("Mødeleder: ...") continues no field; a role is no
-         * such label ("Deltagere:" / "Formand: Jens Hansen (A)") */
-        if (h.last_field >= 0 && looks_labelled(s) && !match(rules, "role", s, m))
-            h.last_field = -1;
-        /* one person a line after "Deltagere: First Person (A)": the list goes on */
-        if (h.last_field >= 3 && !h.label_only && i > 0 && person_like(s)) {
-            const char *prev = l->v[i - 1].text;
-            size_t pl = strlen(prev);
-            if (pl > 0 && (prev[pl - 1] == ')' || person_like(prev)))
-                h.label_only = true;
-        }
-        /* a value wraps onto the next line only when its line was full, or it plainly goes on */
-        if (h.last_field >= 0 && !h.label_only && i > 0) {
-            const char *prev = l->v[i - 1].text;
-            size_t pl = strlen(prev);
-            bool full = wide == 0 || cp_len(prev) * 10 >= wide * 7;
-            bool goes_on = pl > 0 && (prev[pl - 1] == ',' || prev[pl - 1] == '-');
-            /* a list of people broken mid-list: the line ends in a name or a comma */
-            if (h.last_field >= 3 && pl > 0 && !strchr(".)", prev[pl - 1]))
-                goes_on = true;
-            if (!full && !goes_on && starts_upper(s))
-                h.last_field = -1;
-        }
-        if (h.last_field >= 0) {
-            /* a value wrapped over lines, or one person a line under a bare label */
-            const char *sep = h.last_field >= 3 ? (h.label_only ? "\n" : " ") : " ";
-            char *v = tabs_to_spaces(xstrdup(s));
-            append_field(&h.fields[h.last_field], v, sep);
-            free(v);
-            continue;
-        }
-        if (!h.fields[2] && (i == place_line || i == in_line) &&
-            match_at_start(rules, "location", s, m)) {
-            /* the line under the date line is a place ("i Mødecenter C"); not a time line
-             * ending in one, nor a line of prose that starts with "i" further down */
-            h.fields[2] = mn_match_dup(m, "value");
-            continue;
-        }
-        if (!h.fields[2] && i == place_line && strlen(s) < 120 && count_words(s) <= 8) {
-            /* a header without labels: the line under the date line names the place (less
-             * a scanner's stray mark before it and the full stop after it) */
-            const char *p = s;
-            while (*p && strchr("|!¦:;,.-_ ", *p))
-                p++;
-            char *place = tabs_to_spaces(xstrdup(p));
-            size_t pn = strlen(place);
-            while (pn > 0 && (place[pn - 1] == '.' || place[pn - 1] == ' '))
-                place[--pn] = '\0';
-            h.fields[2] = place;
-            continue;
-        }
-        char iso[11], st[6], en[6];
-        /* a date line, or a day and a time without the year ("Mandag d.16. februar kl. 19.30") */
-        if (!h.fields[1] && (mn_fields_date(rules, s, iso) ||
-                             (strlen(s) < 80 && mn_fields_time(rules, s, st, en)))) {
-            h.fields[1] = tabs_to_spaces(xstrdup(s));
-            place_line = next_nonblank(l, i + 1, to);
-            if (!h.fields[0] && unlabelled_prev) {
-                h.fields[0] = unlabelled_prev;
-                unlabelled_prev = NULL;
-                /* it was counted as unplaced: take it back out */
-                size_t n = strlen(h.fields[0]);
-                if (u.len >= n && strcmp(u.buf + u.len - n, h.fields[0]) == 0) {
-                    size_t cut = u.len - n;
-                    while (cut > 0 && (u.buf[cut - 1] == '\n' || u.buf[cut - 1] == ' '))
-                        cut--;
-                    mn_buf_setlen(&u, cut);
-                }
-            }
-            continue;
-        }
-        if (!h.fields[0] && match(rules, "body", s, m)) {
-            h.fields[0] = tabs_to_spaces(mn_match_dup_or(m, "value", s)); /* "mødet i X" */
-            continue;
-        }
-        free(unlabelled_prev);
-        unlabelled_prev = xstrdup(s);
-        unplaced(&u, s, u_new_para);
-        u_new_para = false;
-    }
-    free(unlabelled_prev);
-
-    struct mn_meeting *mt = &doc->meeting;
-    for (int f = 0; f < 5; f++)
-        if (h.fields[f] && !*h.fields[f]) {
-            free(h.fields[f]);
-            h.fields[f] = NULL;
-        }
-    mt->body = h.fields[0];
-    mt->location = h.fields[2];
-    if (h.fields[1] && !mt->location && match(rules, "location", h.fields[1], m))
-        mt->location = mn_match_dup(m, "value"); /* "... kl. 16.00, Byrådssalen" */
-    if (h.fields[1]) {
-        char iso[11], st[6], en[6];
-        mt->time_text = h.fields[1];
-        char year[5], *dated = NULL;
-        if (mn_fields_date(rules, h.fields[1], iso))
-            mt->date = xstrdup(iso);
-        else if (header_year(l, to, year) && (dated = date_with_year(h.fields[1], year)) &&
-                 mn_fields_date(rules, dated, iso))
-            mt->date = xstrdup(iso); /* "20. februar" under "Februar 2024" */
-        else
-            mn_doc_warn(doc, "header_unparsed", 0, "no date found in '%.200s'", h.fields[1]);
-        free(dated);
-        if (mn_fields_time(rules, h.fields[1], st, en)) {
-            ev->meeting_fields = true;
-            mt->start_time = xstrdup(st);
-            if (en[0])
-                mt->end_time = xstrdup(en);
-        }
-    }
-    /* "Fremmødte: 19 medlemmer" counts people, it names none */
-    if (h.fields[3] && !is_head_count(h.fields[3]))
-        mn_fields_people(rules, h.fields[3], &mt->participants);
-    if (h.fields[4])
-        mn_fields_people(rules, h.fields[4], &mt->absent);
-    free(h.fields[3]);
-    free(h.fields[4]);
-    doc->kind = h.kind; /* refined after the items are read */
-    if (u.len)
-        mn_doc_warn(doc, "unplaced_text", 0, "text before the first item that is no header field: %s",
-                    u.buf);
-    mn_buf_release(&u);
-}
 
 /* The next line is set in the same type as a heading that is larger than the body text. */
 static bool same_heading_type(const struct mn_line *head, const struct mn_line *next,
@@ -1320,7 +868,7 @@ static void warn_unplaced_lines(struct mn_doc *doc, size_t from, int page, const
             new_para = true;
             continue;
         }
-        unplaced(&u, doc->lines.v[i].text, new_para);
+        seg_unplaced(&u, doc->lines.v[i].text, new_para);
         new_para = false;
     }
     if (u.len)
@@ -1351,7 +899,7 @@ static bool signature_row(const char *s)
     if (!tab)
         return false;
     char *first = xstrndup(s, (size_t)(tab - s));
-    bool person = person_like(first);
+    bool person = seg_person_like(first);
     free(first);
     return person;
 }
@@ -1379,9 +927,9 @@ static size_t minutes_end(const struct mn_rules *rules, const struct mn_lines *l
         const char *s = l->v[i].text;
         if (!*s)
             continue;
-        bool starts_para = i == from || !l->v[i - 1].text[0] || ends_sentence(l->v[i - 1].text) ||
+        bool starts_para = i == from || !l->v[i - 1].text[0] || seg_ends_sentence(l->v[i - 1].text) ||
                            l->v[i - 1].page != l->v[i].page;
-        if (starts_para && match_at_start(rules, "closing", s, m))
+        if (starts_para && seg_match_at_start(rules, "closing", s, m))
             return i;
     }
     return sig;
@@ -1393,7 +941,7 @@ static bool no_section_labels(const struct mn_rules *rules, const struct mn_line
                               size_t from, size_t to, struct mn_match *m)
 {
     for (size_t i = from; i < to; i++)
-        if (l->v[i].text[0] && match(rules, "section", l->v[i].text, m) && !label_is_prose(l, i, to))
+        if (l->v[i].text[0] && seg_match(rules, "section", l->v[i].text, m) && !label_is_prose(l, i, to))
             return false;
     return true;
 }
@@ -1420,7 +968,7 @@ static void participants_from_item(const struct mn_rules *rules, struct mn_doc *
         while (n > 0 && strchr(" ;,.", e[n - 1]))
             n--;
         e[n] = '\0';
-        if (*e && person_like(e)) {
+        if (*e && seg_person_like(e)) {
             if (list.len)
                 mn_buf_adds(&list, ", ");
             mn_buf_adds(&list, e);
@@ -1446,7 +994,7 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     double body_size = median_size(l);
 
     struct mn_kind_evidence ev = {0};
-    read_header(rules, doc, nh ? h[0].number_line : l->n, wide, &group, &ev, &m);
+    mn_header_read(rules, doc, nh ? h[0].number_line : l->n, wide, &group, &ev, &m);
     size_t end = nh ? minutes_end(rules, l, h[nh - 1].line + 1, l->n, &m) : l->n;
     /* minutes without labels, when the header says this is a meeting's: a report's numbered
      * chapters hold words like "vedtaget" too */
@@ -1467,15 +1015,15 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
          * set in the heading's own larger type, or it is the short tail of a full line */
         for (int wraps = 0; wraps < 3 && from < to && strlen(h[k].title) > 20; wraps++) {
             const char *next = l->v[from].text;
-            bool open_end = match(rules, "wrap", h[k].title, &m) ||
+            bool open_end = seg_match(rules, "wrap", h[k].title, &m) ||
                             same_heading_type(&l->v[h[k].line], &l->v[from], body_size) ||
                             (wraps == 0 && title_tail(rules, l, h[k].line, from, to, wide, &m));
             /* a lower-case line is no section label: "... materiale til" / "beslutning" */
             if (!next[0] || is_bullet(next) || strlen(next) >= 100 ||
-                (starts_upper(next) && (!open_end || match(rules, "section", next, &m))))
+                (seg_starts_upper(next) && (!open_end || seg_match(rules, "section", next, &m))))
                 break;
             size_t tl = strlen(h[k].title);
-            append_field(&h[k].title, next, tl && h[k].title[tl - 1] == '/' ? "" : " ");
+            seg_append(&h[k].title, next, tl && h[k].title[tl - 1] == '/' ? "" : " ");
             from++;
         }
         it->title = h[k].title;
@@ -1488,7 +1036,7 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
             /* the mark before the number: "Lukket punkt 12: Personalesag" */
             const char *hl = l->v[h[k].number_line].text;
             size_t a, e;
-            if (match_at_start(rules, "closed", hl, &m)) {
+            if (seg_match_at_start(rules, "closed", hl, &m)) {
                 mn_match_span(&m, &a, &e);
                 if (mn_isdigit((unsigned char)hl[e]))
                     it->is_public = false;
@@ -1496,7 +1044,7 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         }
         /* the mark on a line of its own under the heading ("Lukket sag"): the line stays in
          * the item's text, the item is closed */
-        size_t first = next_nonblank(l, from, to);
+        size_t first = seg_next_nonblank(l, from, to);
         if (it->is_public && first < to) {
             const char *fl = doc->lines.v[first].text;
             size_t a, e, fn = strlen(fl);
@@ -1524,7 +1072,7 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     ev.nitems = doc->nitems;
     for (size_t k = 0; k < doc->nitems; k++) {
         const struct mn_item *it = &doc->items[k];
-        ev.standard_titles |= match(rules, "standard", it->title, &m);
+        ev.standard_titles |= seg_match(rules, "standard", it->title, &m);
         ev.any_decision |= it->decision != NULL;
         for (size_t j = 0; j < it->nsections; j++)
             ev.labelled_items |= it->sections[j].heading &&

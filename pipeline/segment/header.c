@@ -1,0 +1,369 @@
+/* segment/header.c: the header block (see header.h). */
+#include "segment/header.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "fields.h"
+#include "rules.h"
+#include "segment/kind.h"
+#include "segment/lines.h"
+#include "util.h"
+
+struct header {
+    char *fields[5]; /* body, time, place, participants, absent */
+    char *kind;      /* from the title line */
+    int last_field;  /* index being continued, -1 none */
+    bool label_only; /* the label stood alone: values follow, one per line */
+};
+
+static const char *const field_names[] = {"body", "time", "place", "participants", "absent"};
+
+static int field_index(const char *name)
+{
+    for (int i = 0; i < 5; i++)
+        if (strcmp(field_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* "Word: value", up to three words before the colon: a label the rules do not know; its line
+ * starts a field of its own rather than continuing the one above. */
+static bool looks_labelled(const char *s)
+{
+    if (!seg_starts_upper(s))
+        return false;
+    const char *colon = strchr(s, ':');
+    if (!colon || colon - s > 30 || (colon[1] != ' ' && colon[1] != '\t' && colon[1] != '\0'))
+        return false;
+    int spaces = 0;
+    for (const char *q = s; q < colon; q++) {
+        if (*q == ' ')
+            spaces++;
+        else if (*q == ',' || *q == '(' || *q == ')' || mn_isdigit((unsigned char)*q))
+            return false;
+    }
+    return spaces <= 2; /* "Mødeleder:", "Fraværende med afbud:" */
+}
+
+/* "til", "for", "fra", "af" alone on a line (any case) */
+static bool is_title_preposition(const char *s)
+{
+    static const char *const words[] = {"til", "for", "fra", "af"};
+    for (size_t k = 0; k < MN_ARRAY_SIZE(words); k++)
+        if (strcasecmp(s, words[k]) == 0)
+            return true;
+    return false;
+}
+
+static int count_words(const char *s)
+{
+    int n = 0;
+    for (const char *p = s; *p; p++)
+        n += *p != ' ' && *p != '\t' && (p == s || p[-1] == ' ' || p[-1] == '\t');
+    return n;
+}
+
+/* A number of people rather than their names: "19 medlemmer", "ca. 40 personer", "31". */
+static bool is_head_count(const char *s)
+{
+    if (strncmp(s, "ca. ", 4) == 0)
+        s += 4;
+    if (!mn_isdigit((unsigned char)*s))
+        return false;
+    while (mn_isdigit((unsigned char)*s))
+        s++;
+    int words = 0;
+    for (const char *p = s; *p; p++)
+        words += *p == ' ' && p[1] && p[1] != ' ' && p[1] != '(';
+    return !strchr(s, ',') && words <= 1;
+}
+
+/* The one year (1900-2099) the header lines [0, to) name, as "2024"; false when they name
+ * none or several. */
+static bool header_year(const struct mn_lines *l, size_t to, char year[5])
+{
+    year[0] = '\0';
+    for (size_t i = 0; i < to; i++) {
+        const char *s = l->v[i].text;
+        for (size_t k = 0; s[k]; k++) {
+            if (!((s[k] == '1' && s[k + 1] == '9') || (s[k] == '2' && s[k + 1] == '0')) ||
+                !mn_isdigit((unsigned char)s[k + 2]) || !mn_isdigit((unsigned char)s[k + 3]) ||
+                mn_isdigit((unsigned char)s[k + 4]) || (k > 0 && mn_isdigit((unsigned char)s[k - 1])))
+                continue;
+            if (year[0] && strncmp(year, s + k, 4) != 0)
+                return false;
+            memcpy(year, s + k, 4);
+            year[4] = '\0';
+        }
+    }
+    return year[0] != '\0';
+}
+
+/* The first place in 's' where the ASCII word 'w' (lower case) stands, in any case; NULL when
+ * nowhere. */
+static const char *find_word_ci(const char *s, const char *w)
+{
+    size_t n = strlen(w);
+    for (; *s; s++)
+        if (strncasecmp(s, w, n) == 0)
+            return s;
+    return NULL;
+}
+
+/* A date written without its year ("Tirsdag den 20. februar kl. 20.00") under a header that
+ * names one year ("Februar 2024"): 'text' with the year put after the month's name, in a
+ * new string, or NULL when there is no "<day>. <month>" in it. */
+static char *date_with_year(const char *text, const char *year)
+{
+    static const char *const months[] = {"januar", "februar", "marts", "april", "maj", "juni",
+                                          "juli", "august", "september", "oktober", "november",
+                                          "december"};
+    for (size_t k = 0; k < MN_ARRAY_SIZE(months); k++) {
+        size_t ml = strlen(months[k]);
+        for (const char *p = text; (p = find_word_ci(p, months[k])); p += ml) {
+            const char *q = p;
+            while (q > text && q[-1] == ' ')
+                q--;
+            if (q > text && q[-1] == '.')
+                q--;
+            if (q == text || !mn_isdigit((unsigned char)q[-1]) || mn_islower_ascii((unsigned char)p[ml]) || mn_isupper_ascii((unsigned char)p[ml]))
+                continue;
+            struct mn_buf b = MN_BUF_INIT;
+            mn_buf_add(&b, text, (size_t)(p - text) + ml);
+            mn_buf_addf(&b, " %s", year);
+            mn_buf_adds(&b, p + ml);
+            return mn_buf_detach(&b, NULL);
+        }
+    }
+    return NULL;
+}
+
+void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to, size_t wide,
+                    char **group, struct mn_kind_evidence *ev, struct mn_match *m)
+{
+    const struct mn_lines *l = &doc->lines;
+    struct header h = {.last_field = -1};
+    struct mn_buf u = MN_BUF_INIT;
+    char *unlabelled_prev = NULL; /* last unlabelled line: the body, if a date line follows */
+    size_t place_line = (size_t)-1; /* the line after an unlabelled date line */
+    size_t in_line = (size_t)-1;    /* the line after a labelled time line */
+    bool u_new_para = true;
+    bool after_title = false;     /* the last line was the title ([kind]) */
+    bool time_from_title = false; /* fields[1] came from the title line: a Tid label wins */
+    for (size_t i = 0; i < to; i++) {
+        const char *s = l->v[i].text;
+        if (!*s) {
+            h.last_field = -1;
+            h.label_only = false;
+            u_new_para = true;
+            continue;
+        }
+        /* a title broken over lines: "Dagsorden" / "til" / "mødet i Byrådet" */
+        bool title_word = after_title && is_title_preposition(s);
+        after_title = false;
+        if (title_word) {
+            after_title = true;
+            continue;
+        }
+        const struct mn_rule *r;
+        if ((r = mn_rules_match_kind(rules, "casenumber", s, strlen(s), m))) {
+            free(doc->case_number);
+            free(doc->document_number);
+            doc->case_number = mn_match_dup(m, "case");
+            doc->document_number = mn_match_dup(m, "doc");
+            h.last_field = -1;
+            continue;
+        }
+        if ((r = mn_rules_match_kind(rules, "header", s, strlen(s), m))) {
+            int f = field_index(mn_rule_name(r));
+            char *v = mn_match_dup(m, "value");
+            if (strcmp(mn_rule_name(r), "referent") == 0) {
+                /* "Referent: Anna Jensen": a participant whose role is to take the minutes */
+                f = 3;
+                if (v && *v && !strchr(v, '(')) {
+                    char *withrole = xmalloc(strlen(v) + sizeof " (referent)");
+                    sprintf(withrole, "%s (referent)", v);
+                    free(v);
+                    v = withrole;
+                }
+            }
+            if (f == 1)
+                in_line = i + 1; /* "Tid: ..." / "i Byrådssalen" */
+            if (f == 0 || f >= 2) /* a place, people, the body: a meeting's fields */
+                ev->meeting_fields = true;
+            if (f == 1 && time_from_title) {
+                free(h.fields[1]);
+                h.fields[1] = NULL;
+                time_from_title = false;
+            }
+            if (f >= 0) {
+                if (v && *v)
+                    seg_append(&h.fields[f], seg_tabs_to_spaces(v), f >= 3 ? ", " : " ");
+                else if (!h.fields[f])
+                    h.fields[f] = xstrdup("");
+                h.last_field = f;
+                h.label_only = !(v && *v);
+            }
+            free(v);
+            continue;
+        }
+        if ((r = mn_rules_match_kind(rules, "kind", s, strlen(s), m))) {
+            /* "meeting": a title that does not say notice or minutes (the items will) */
+            if (!h.kind && strcmp(mn_rule_name(r), "meeting") != 0)
+                h.kind = xstrdup(mn_rule_name(r));
+            if (!ev->title_kind || strcmp(ev->title_kind, "meeting") == 0)
+                ev->title_kind = mn_rule_name(r); /* the rule set outlives the segmentation */
+            char *body = mn_match_dup(m, "body"); /* "Referat for Økonomiudvalget" */
+            if (body && *body && !h.fields[0])
+                h.fields[0] = body;
+            else
+                free(body);
+            char *when = mn_match_dup(m, "when"); /* "... den 9. april 2024 kl. 8.00" */
+            if (when && *when && !h.fields[1]) {
+                h.fields[1] = seg_tabs_to_spaces(when);
+                /* the place on the next line, unless the title names it ("... på Søhusskolen") */
+                if (!seg_match(rules, "location", h.fields[1], m))
+                    place_line = seg_next_nonblank(l, i + 1, to);
+                time_from_title = true;
+            } else {
+                free(when);
+            }
+            h.last_field = -1;
+            after_title = true;
+            continue;
+        }
+        if (seg_match(rules, "group", s, m)) {
+            free(*group);
+            *group = mn_match_dup_or(m, "name", s);
+            continue;
+        }
+        /* a line with a label of its own ("Mødeleder: ...") continues no field; a role is no
+         * such label ("Deltagere:" / "Formand: Jens Hansen (A)") */
+        if (h.last_field >= 0 && looks_labelled(s) && !seg_match(rules, "role", s, m))
+            h.last_field = -1;
+        /* one person a line after "Deltagere: First Person (A)": the list goes on */
+        if (h.last_field >= 3 && !h.label_only && i > 0 && seg_person_like(s)) {
+            const char *prev = l->v[i - 1].text;
+            size_t pl = strlen(prev);
+            if (pl > 0 && (prev[pl - 1] == ')' || seg_person_like(prev)))
+                h.label_only = true;
+        }
+        /* a value wraps onto the next line only when its line was full, or it plainly goes on */
+        if (h.last_field >= 0 && !h.label_only && i > 0) {
+            const char *prev = l->v[i - 1].text;
+            size_t pl = strlen(prev);
+            bool full = wide == 0 || seg_cp_len(prev) * 10 >= wide * 7;
+            bool goes_on = pl > 0 && (prev[pl - 1] == ',' || prev[pl - 1] == '-');
+            /* a list of people broken mid-list: the line ends in a name or a comma */
+            if (h.last_field >= 3 && pl > 0 && !strchr(".)", prev[pl - 1]))
+                goes_on = true;
+            if (!full && !goes_on && seg_starts_upper(s))
+                h.last_field = -1;
+        }
+        if (h.last_field >= 0) {
+            /* a value wrapped over lines, or one person a line under a bare label */
+            const char *sep = h.last_field >= 3 ? (h.label_only ? "\n" : " ") : " ";
+            char *v = seg_tabs_to_spaces(xstrdup(s));
+            seg_append(&h.fields[h.last_field], v, sep);
+            free(v);
+            continue;
+        }
+        if (!h.fields[2] && (i == place_line || i == in_line) &&
+            seg_match_at_start(rules, "location", s, m)) {
+            /* the line under the date line is a place ("i Mødecenter C"); not a time line
+             * ending in one, nor a line of prose that starts with "i" further down */
+            h.fields[2] = mn_match_dup(m, "value");
+            continue;
+        }
+        if (!h.fields[2] && i == place_line && strlen(s) < 120 && count_words(s) <= 8) {
+            /* a header without labels: the line under the date line names the place (less
+             * a scanner's stray mark before it and the full stop after it) */
+            const char *p = s;
+            while (*p && strchr("|!¦:;,.-_ ", *p))
+                p++;
+            char *place = seg_tabs_to_spaces(xstrdup(p));
+            size_t pn = strlen(place);
+            while (pn > 0 && (place[pn - 1] == '.' || place[pn - 1] == ' '))
+                place[--pn] = '\0';
+            h.fields[2] = place;
+            continue;
+        }
+        char iso[11], st[6], en[6];
+        /* a date line, or a day and a time without the year ("Mandag d.16. februar kl. 19.30") */
+        if (!h.fields[1] && (mn_fields_date(rules, s, iso) ||
+                             (strlen(s) < 80 && mn_fields_time(rules, s, st, en)))) {
+            h.fields[1] = seg_tabs_to_spaces(xstrdup(s));
+            place_line = seg_next_nonblank(l, i + 1, to);
+            if (!h.fields[0] && unlabelled_prev) {
+                h.fields[0] = unlabelled_prev;
+                unlabelled_prev = NULL;
+                /* it was counted as unplaced: take it back out */
+                size_t n = strlen(h.fields[0]);
+                if (u.len >= n && strcmp(u.buf + u.len - n, h.fields[0]) == 0) {
+                    size_t cut = u.len - n;
+                    while (cut > 0 && (u.buf[cut - 1] == '\n' || u.buf[cut - 1] == ' '))
+                        cut--;
+                    mn_buf_setlen(&u, cut);
+                }
+            }
+            continue;
+        }
+        if (!h.fields[0] && seg_match(rules, "body", s, m)) {
+            h.fields[0] = seg_tabs_to_spaces(mn_match_dup_or(m, "value", s)); /* "mødet i X" */
+            continue;
+        }
+        free(unlabelled_prev);
+        unlabelled_prev = xstrdup(s);
+        seg_unplaced(&u, s, u_new_para);
+        u_new_para = false;
+    }
+    free(unlabelled_prev);
+
+    struct mn_meeting *mt = &doc->meeting;
+    for (int f = 0; f < 5; f++)
+        if (h.fields[f] && !*h.fields[f]) {
+            free(h.fields[f]);
+            h.fields[f] = NULL;
+        }
+    mt->body = h.fields[0];
+    mt->location = h.fields[2];
+    if (h.fields[1] && !mt->location && seg_match(rules, "location", h.fields[1], m))
+        mt->location = mn_match_dup(m, "value"); /* "... kl. 16.00, Byrådssalen" */
+    if (h.fields[1]) {
+        char iso[11], st[6], en[6];
+        mt->time_text = h.fields[1];
+        char year[5], *dated = NULL;
+        if (mn_fields_date(rules, h.fields[1], iso))
+            mt->date = xstrdup(iso);
+        else if (header_year(l, to, year) && (dated = date_with_year(h.fields[1], year)) &&
+                 mn_fields_date(rules, dated, iso))
+            mt->date = xstrdup(iso); /* "20. februar" under "Februar 2024" */
+        else
+            mn_doc_warn(doc, "header_unparsed", 0, "no date found in '%.200s'", h.fields[1]);
+        free(dated);
+        if (mn_fields_time(rules, h.fields[1], st, en)) {
+            ev->meeting_fields = true;
+            mt->start_time = xstrdup(st);
+            if (en[0])
+                mt->end_time = xstrdup(en);
+        }
+    }
+    /* "Fremmødte: 19 medlemmer" counts people, it names none */
+    if (h.fields[3] && !is_head_count(h.fields[3]))
+        mn_fields_people(rules, h.fields[3], &mt->participants);
+    if (h.fields[4])
+        mn_fields_people(rules, h.fields[4], &mt->absent);
+    free(h.fields[3]);
+    free(h.fields[4]);
+    doc->kind = h.kind; /* refined after the items are read */
+    if (u.len)
+        mn_doc_warn(doc, "unplaced_text", 0, "text before the first item that is no header field: %s",
+                    u.buf);
+    mn_buf_release(&u);
+}

@@ -40,6 +40,7 @@ static const struct kind_spec kind_specs[] = {
     {"header", {"value"}},      /* header field; the name says which */
     {"kind", {NULL}},           /* document title line; the name is agenda or minutes */
     {"casenumber", {"case"}},   /* Sagsnr./Dok.nr. */
+    {"address", {NULL}},        /* a line of a place's address (street and number, postcode and town) */
     {"item", {"number", "title"}},
     {"group", {NULL}},          /* group heading */
     {"closed", {NULL}},         /* marks an item closed */

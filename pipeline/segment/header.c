@@ -15,11 +15,20 @@
 #include "segment/lines.h"
 #include "util.h"
 
+enum { F_BODY, F_TIME, F_PLACE, F_PEOPLE, F_ABSENT, NFIELDS };
+
+/* Where a field's value came from: a value after its label wins over one read from the title
+ * line or from a line's position in the block. */
+enum source { FROM_NONE, FROM_TITLE, FROM_POSITION, FROM_LABEL };
+
+static const size_t NONE = (size_t)-1;
+
 struct header {
-    char *fields[5]; /* body, time, place, participants, absent */
-    char *kind;      /* from the title line */
-    int last_field;  /* index being continued, -1 none */
-    bool label_only; /* the label stood alone: values follow, one per line */
+    char *fields[NFIELDS];        /* body, time, place, participants, absent */
+    enum source source[NFIELDS];
+    char *kind;                   /* from the title line */
+    int last_field;               /* index being continued, -1 none */
+    bool label_only;              /* the label stood alone: values follow, one per line */
 };
 
 static const char *const field_names[] = {"body", "time", "place", "participants", "absent"};
@@ -144,6 +153,69 @@ static char *date_with_year(const char *text, const char *year)
     return NULL;
 }
 
+/* A row of people in columns ("Brigitte Jensen (F)<tab>Liselott Blixt (A)"): two cells or
+ * more, each one person. */
+static bool people_row(const char *s)
+{
+    if (!strchr(s, '\t'))
+        return false;
+    bool all = true;
+    char *row = xstrdup(s);
+    for (char *save = NULL, *cell = strtok_r(row, "\t", &save); cell && all;
+         cell = strtok_r(NULL, "\t", &save)) {
+        while (*cell == ' ')
+            cell++;
+        all = !*cell || seg_person_like(cell);
+    }
+    free(row);
+    return all;
+}
+
+/* The value of a people field as mn_fields_people splits it: the tabs of a row of people in
+ * columns stay (one person a cell), any other tab is a space. In place; returns 'v'. */
+static char *people_cells(char *v)
+{
+    return people_row(v) ? v : seg_tabs_to_spaces(v);
+}
+
+/* Line 's', after a blank line under a bare label, is the label's value: people under a
+ * people label, a short line under any other. */
+static bool value_after_gap(int field, const char *s)
+{
+    if (field >= F_PEOPLE)
+        return seg_person_like(s) || people_row(s) ||
+               (strchr(s, ',') && !seg_ends_sentence(s) && strlen(s) < 400);
+    return strlen(s) < 80 && !seg_ends_sentence(s);
+}
+
+/* A place line read by position, as the place: less a scanner's stray mark before it, the
+ * tabs and the full stop after it. A new string. */
+static char *place_text(const char *s)
+{
+    while (*s && strchr("|!:;,.-_ ", *s))
+        s++;
+    if (strncmp(s, "\xc2\xa6", 2) == 0) /* ¦ */
+        s += 2;
+    while (*s == ' ')
+        s++;
+    char *place = seg_tabs_to_spaces(xstrdup(s));
+    size_t n = strlen(place);
+    while (n > 0 && (place[n - 1] == '.' || place[n - 1] == ' '))
+        place[--n] = '\0';
+    return place;
+}
+
+/* A line that gives the time of day and nothing else: "Kl. 08:00", "kl. 16.30-18.00",
+ * "Kl. 19.00 - ca. 21.30". */
+static bool time_only_line(const struct mn_rules *rules, const char *s, struct mn_match *m)
+{
+    char iso[11], st[6], en[6];
+    if (strlen(s) > 40 || mn_fields_date(rules, s, iso) || !mn_fields_time(rules, s, st, en) ||
+        mn_rules_match_kind(rules, "header", s, strlen(s), m))
+        return false;
+    return count_words(s) <= 6;
+}
+
 void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to, size_t wide,
                     char **group, struct mn_kind_evidence *ev, struct mn_match *m)
 {
@@ -151,16 +223,24 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
     struct header h = {.last_field = -1};
     struct mn_buf u = MN_BUF_INIT;
     char *unlabelled_prev = NULL; /* last unlabelled line: the body, if a date line follows */
-    size_t place_line = (size_t)-1; /* the line after an unlabelled date line */
-    size_t in_line = (size_t)-1;    /* the line after a labelled time line */
+    size_t place_line = NONE;     /* the line after an unlabelled date (and time) line */
+    size_t in_line = NONE;        /* the line after a labelled time line */
+    size_t address_line = NONE;   /* the line after a place read by position: the address goes on */
     bool u_new_para = true;
     bool after_title = false;     /* the last line was the title ([kind]) */
-    bool time_from_title = false; /* fields[1] came from the title line: a Tid label wins */
+    bool after_gap = false;       /* a bare label's values come after a blank line */
     for (size_t i = 0; i < to; i++) {
         const char *s = l->v[i].text;
         if (!*s) {
-            h.last_field = -1;
-            h.label_only = false;
+            /* a label standing alone above a gap ("Medlemmer" set as a heading) still waits
+             * for its values */
+            if (h.label_only && h.last_field >= 0 && !h.fields[h.last_field][0]) {
+                after_gap = true;
+            } else {
+                h.last_field = -1;
+                h.label_only = false;
+            }
+            address_line = NONE;
             u_new_para = true;
             continue;
         }
@@ -171,6 +251,11 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
             after_title = true;
             continue;
         }
+        if (after_gap && h.last_field >= 0 && !value_after_gap(h.last_field, s)) {
+            h.last_field = -1;
+            h.label_only = false;
+        }
+        after_gap = false;
         const struct mn_rule *r;
         if ((r = mn_rules_match_kind(rules, "casenumber", s, strlen(s), m))) {
             free(doc->case_number);
@@ -185,7 +270,7 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
             char *v = mn_match_dup(m, "value");
             if (strcmp(mn_rule_name(r), "referent") == 0) {
                 /* "Referent: Anna Jensen": a participant whose role is to take the minutes */
-                f = 3;
+                f = F_PEOPLE;
                 if (v && *v && !strchr(v, '(')) {
                     char *withrole = xmalloc(strlen(v) + sizeof " (referent)");
                     sprintf(withrole, "%s (referent)", v);
@@ -193,18 +278,21 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
                     v = withrole;
                 }
             }
-            if (f == 1)
+            if (f == F_TIME)
                 in_line = i + 1; /* "Tid: ..." / "i Byrådssalen" */
-            if (f == 0 || f >= 2) /* a place, people, the body: a meeting's fields */
+            if (f == F_BODY || f >= F_PLACE) /* a place, people, the body: a meeting's fields */
                 ev->meeting_fields = true;
-            if (f == 1 && time_from_title) {
-                free(h.fields[1]);
-                h.fields[1] = NULL;
-                time_from_title = false;
+            /* what the title or a line's position said gives way to the label; a date line
+             * read by position and a labelled time of day make the time together */
+            if (f >= 0 && (h.source[f] == FROM_TITLE || (h.source[f] == FROM_POSITION && f != F_TIME))) {
+                free(h.fields[f]);
+                h.fields[f] = NULL;
             }
             if (f >= 0) {
+                h.source[f] = FROM_LABEL;
                 if (v && *v)
-                    seg_append(&h.fields[f], seg_tabs_to_spaces(v), f >= 3 ? ", " : " ");
+                    seg_append(&h.fields[f], f >= F_PEOPLE ? people_cells(v) : seg_tabs_to_spaces(v),
+                               f >= F_PEOPLE ? ", " : " ");
                 else if (!h.fields[f])
                     h.fields[f] = xstrdup("");
                 h.last_field = f;
@@ -220,17 +308,19 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
             if (!ev->title_kind || strcmp(ev->title_kind, "meeting") == 0)
                 ev->title_kind = mn_rule_name(r); /* the rule set outlives the segmentation */
             char *body = mn_match_dup(m, "body"); /* "Referat for Økonomiudvalget" */
-            if (body && *body && !h.fields[0])
-                h.fields[0] = body;
-            else
+            if (body && *body && !h.fields[F_BODY]) {
+                h.fields[F_BODY] = body;
+                h.source[F_BODY] = FROM_TITLE;
+            } else {
                 free(body);
+            }
             char *when = mn_match_dup(m, "when"); /* "... den 9. april 2024 kl. 8.00" */
-            if (when && *when && !h.fields[1]) {
-                h.fields[1] = seg_tabs_to_spaces(when);
+            if (when && *when && !h.fields[F_TIME]) {
+                h.fields[F_TIME] = seg_tabs_to_spaces(when);
+                h.source[F_TIME] = FROM_TITLE;
                 /* the place on the next line, unless the title names it ("... på Søhusskolen") */
-                if (!seg_match(rules, "location", h.fields[1], m))
+                if (!seg_match(rules, "location", h.fields[F_TIME], m))
                     place_line = seg_next_nonblank(l, i + 1, to);
-                time_from_title = true;
             } else {
                 free(when);
             }
@@ -247,11 +337,12 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
          * such label ("Deltagere:" / "Formand: Jens Hansen (A)") */
         if (h.last_field >= 0 && looks_labelled(s) && !seg_match(rules, "role", s, m))
             h.last_field = -1;
-        /* one person a line after "Deltagere: First Person (A)": the list goes on */
-        if (h.last_field >= 3 && !h.label_only && i > 0 && seg_person_like(s)) {
+        /* one person (or a row of them) a line after "Deltagere: First Person (A)": the list
+         * goes on */
+        if (h.last_field >= F_PEOPLE && !h.label_only && i > 0 && (seg_person_like(s) || people_row(s))) {
             const char *prev = l->v[i - 1].text;
             size_t pl = strlen(prev);
-            if (pl > 0 && (prev[pl - 1] == ')' || seg_person_like(prev)))
+            if (pl > 0 && (prev[pl - 1] == ')' || seg_person_like(prev) || people_row(prev)))
                 h.label_only = true;
         }
         /* a value wraps onto the next line only when its line was full, or it plainly goes on */
@@ -261,51 +352,71 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
             bool full = wide == 0 || seg_cp_len(prev) * 10 >= wide * 7;
             bool goes_on = pl > 0 && (prev[pl - 1] == ',' || prev[pl - 1] == '-');
             /* a list of people broken mid-list: the line ends in a name or a comma */
-            if (h.last_field >= 3 && pl > 0 && !strchr(".)", prev[pl - 1]))
+            if (h.last_field >= F_PEOPLE && pl > 0 && !strchr(".)", prev[pl - 1]))
                 goes_on = true;
             if (!full && !goes_on && seg_starts_upper(s))
                 h.last_field = -1;
         }
         if (h.last_field >= 0) {
-            /* a value wrapped over lines, or one person a line under a bare label */
-            const char *sep = h.last_field >= 3 ? (h.label_only ? "\n" : " ") : " ";
-            char *v = seg_tabs_to_spaces(xstrdup(s));
-            seg_append(&h.fields[h.last_field], v, sep);
+            /* a value wrapped over lines, or one person (a row of people) a line under a bare
+             * label */
+            bool people = h.last_field >= F_PEOPLE;
+            const char *sep = people && h.label_only ? "\n" : " ";
+            char *v = xstrdup(s);
+            seg_append(&h.fields[h.last_field], people ? people_cells(v) : seg_tabs_to_spaces(v), sep);
             free(v);
             continue;
         }
-        if (!h.fields[2] && (i == place_line || i == in_line) &&
+        if (!h.fields[F_PLACE] && (i == place_line || i == in_line) &&
             seg_match_at_start(rules, "location", s, m)) {
             /* the line under the date line is a place ("i Mødecenter C"); not a time line
              * ending in one, nor a line of prose that starts with "i" further down */
-            h.fields[2] = mn_match_dup(m, "value");
+            h.fields[F_PLACE] = mn_match_dup(m, "value");
+            h.source[F_PLACE] = FROM_POSITION;
+            address_line = i + 1;
             continue;
         }
-        if (!h.fields[2] && i == place_line && strlen(s) < 120 && count_words(s) <= 8) {
+        if (!h.fields[F_PLACE] && i == place_line && strlen(s) < 120 && count_words(s) <= 8) {
             /* a header without labels: the line under the date line names the place (less
              * a scanner's stray mark before it and the full stop after it) */
-            const char *p = s;
-            while (*p && strchr("|!¦:;,.-_ ", *p))
-                p++;
-            char *place = seg_tabs_to_spaces(xstrdup(p));
-            size_t pn = strlen(place);
-            while (pn > 0 && (place[pn - 1] == '.' || place[pn - 1] == ' '))
-                place[--pn] = '\0';
-            h.fields[2] = place;
+            h.fields[F_PLACE] = place_text(s);
+            h.source[F_PLACE] = FROM_POSITION;
+            address_line = i + 1;
+            continue;
+        }
+        if (i == address_line && h.source[F_PLACE] == FROM_POSITION && strlen(s) < 120 &&
+            seg_match(rules, "address", s, m)) {
+            /* the place goes on over the lines under it: "Biblioteket" / "Rådhusholmen 10" /
+             * "2670 Greve" */
+            char *part = place_text(s);
+            seg_append(&h.fields[F_PLACE], part, ", ");
+            free(part);
+            address_line = i + 1;
             continue;
         }
         char iso[11], st[6], en[6];
         /* a date line, or a day and a time without the year ("Mandag d.16. februar kl. 19.30") */
-        if (!h.fields[1] && (mn_fields_date(rules, s, iso) ||
-                             (strlen(s) < 80 && mn_fields_time(rules, s, st, en)))) {
-            h.fields[1] = seg_tabs_to_spaces(xstrdup(s));
+        if (!h.fields[F_TIME] && (mn_fields_date(rules, s, iso) ||
+                                  (strlen(s) < 80 && mn_fields_time(rules, s, st, en)))) {
+            h.fields[F_TIME] = seg_tabs_to_spaces(xstrdup(s));
+            h.source[F_TIME] = FROM_POSITION;
             place_line = seg_next_nonblank(l, i + 1, to);
-            if (!h.fields[0] && unlabelled_prev) {
-                h.fields[0] = unlabelled_prev;
+            /* the time of day on the line under the date ("Onsdag den 25. september 2024" /
+             * "Kl. 08:00"): the place comes after it */
+            if (place_line < to && time_only_line(rules, l->v[place_line].text, m)) {
+                char *tl = seg_tabs_to_spaces(xstrdup(l->v[place_line].text));
+                seg_append(&h.fields[F_TIME], tl, ", ");
+                free(tl);
+                i = place_line;
+                place_line = seg_next_nonblank(l, i + 1, to);
+            }
+            if (!h.fields[F_BODY] && unlabelled_prev) {
+                h.fields[F_BODY] = unlabelled_prev;
+                h.source[F_BODY] = FROM_POSITION;
                 unlabelled_prev = NULL;
                 /* it was counted as unplaced: take it back out */
-                size_t n = strlen(h.fields[0]);
-                if (u.len >= n && strcmp(u.buf + u.len - n, h.fields[0]) == 0) {
+                size_t n = strlen(h.fields[F_BODY]);
+                if (u.len >= n && strcmp(u.buf + u.len - n, h.fields[F_BODY]) == 0) {
                     size_t cut = u.len - n;
                     while (cut > 0 && (u.buf[cut - 1] == '\n' || u.buf[cut - 1] == ' '))
                         cut--;
@@ -314,8 +425,9 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
             }
             continue;
         }
-        if (!h.fields[0] && seg_match(rules, "body", s, m)) {
-            h.fields[0] = seg_tabs_to_spaces(mn_match_dup_or(m, "value", s)); /* "mødet i X" */
+        if (!h.fields[F_BODY] && seg_match(rules, "body", s, m)) {
+            h.fields[F_BODY] = seg_tabs_to_spaces(mn_match_dup_or(m, "value", s)); /* "mødet i X" */
+            h.source[F_BODY] = FROM_POSITION;
             continue;
         }
         free(unlabelled_prev);

@@ -633,6 +633,41 @@ static bool all_entries(const struct mn_rules *rules, const char *text, struct m
     return true;
 }
 
+/* Line i of [from, to) is a recommendation's intro that stands without an Indstilling label
+ * above it ("Direktionen indstiller," / "at ..." / "at ..."): the [intro] rules take it, it
+ * leads into a list, and the next line is a point (a bullet, "at ...", "1) ..."). */
+static bool unlabelled_intro(const struct mn_rules *rules, const struct mn_lines *l, size_t i,
+                             size_t to, struct mn_match *m)
+{
+    const char *s = l->v[i].text;
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    if (!leads_into_list(s, n) || !seg_match(rules, "intro", s, m))
+        return false;
+    size_t j = seg_next_nonblank(l, i + 1, to);
+    if (j >= to)
+        return false;
+    const char *p = l->v[j].text;
+    if (!(is_bullet(p) || strncasecmp(p, "at ", 3) == 0 || point_mark_len(p, strlen(p)) > 0 ||
+          paren_number_len(p) > 0))
+        return false;
+    /* a list inside the case's presentation, when the item's own Indstilling comes later */
+    for (size_t k = j; k < to; k++)
+        if (l->v[k].text[0] && seg_match(rules, "section", l->v[k].text, m) &&
+            strcmp(mn_rule_name(m->rule), "recommendation") == 0)
+            return false;
+    return true;
+}
+
+static bool item_has_kind(const struct mn_item *it, const char *kind)
+{
+    for (size_t k = 0; k < it->nsections; k++)
+        if (it->sections[k].kind && strcmp(it->sections[k].kind, kind) == 0)
+            return true;
+    return false;
+}
+
 static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct mn_item *it,
                        size_t from, size_t to, size_t wide, bool unlabelled, char **group,
                        struct mn_match *m)
@@ -685,6 +720,18 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
             builder_finish(&b, it, &tx);
             b = host;
             host.active = false;
+        }
+        /* "Direktionen indstiller," and its points, with no label above them: a
+         * recommendation, unless the item has one or the line is inside a decision (a
+         * committee's earlier recommendation quoted there) */
+        if ((!b.active || !strcmp(b.sec.kind, "text") || !strcmp(b.sec.kind, "presentation") ||
+             !strcmp(b.sec.kind, "summary") || !strcmp(b.sec.kind, "background")) &&
+            !b.para_open && !host.active && !(b.active && !strcmp(b.sec.kind, "recommendation")) &&
+            !item_has_kind(it, "recommendation") && unlabelled_intro(rules, l, i, to, m)) {
+            builder_finish(&b, it, &tx);
+            builder_start(&b, it, &tx, "recommendation", NULL);
+            add_text_line(&b, s);
+            continue;
         }
         if (!b.active)
             builder_start(&b, it, &tx, "text", NULL);
@@ -998,7 +1045,10 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     size_t end = nh ? minutes_end(rules, l, h[nh - 1].line + 1, l->n, &m) : l->n;
     /* minutes without labels, when the header says this is a meeting's: a report's numbered
      * chapters hold words like "vedtaget" too */
-    bool unlabelled = nh > 0 && (ev.title_kind || ev.meeting_fields) &&
+    bool standard = false; /* "Valg af dirigent", "Eventuelt": only meetings have them */
+    for (size_t k = 0; k < nh && !standard; k++)
+        standard = seg_match(rules, "standard", h[k].title, &m);
+    bool unlabelled = nh > 0 && (ev.title_kind || ev.meeting_fields || standard) &&
                       no_section_labels(rules, l, h[0].line + 1, end, &m);
 
     doc->items = nh ? xcalloc(nh, sizeof *doc->items) : NULL;

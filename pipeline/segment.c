@@ -759,7 +759,16 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
         struct mn_section *sec = &it->sections[k];
         if (strcmp(sec->kind, "recommendation") == 0) {
             it->has_recommendation = true;
-            if (!it->rec_intro) {
+            if (!it->rec_intro && sec->bullets.n == 0 && strncmp(sec->text, "at ", 3) == 0) {
+                /* under a label that is itself the intro ("Forvaltningen indstiller"), each
+                 * paragraph is a point: "at dagsordenen godkendes." */
+                for (const char *p = sec->text; *p;) {
+                    const char *e = strstr(p, "\n\n");
+                    size_t n = e ? (size_t)(e - p) : strlen(p);
+                    mn_strings_push_take(&it->rec_points, xstrndup(p, n));
+                    p += n + (e ? 2 : 0);
+                }
+            } else if (!it->rec_intro) {
                 /* the intro is the paragraph that leads the points */
                 const char *t = sec->text;
                 const char *end = strstr(t, "\n\n");

@@ -153,6 +153,34 @@ static char *date_with_year(const char *text, const char *year)
     return NULL;
 }
 
+/* A line that goes on with a list of names: most of its comma-separated parts read like a
+ * person ("Abel, Maria Witthøft, Anne Marie Lyduch"), and it is no sentence. */
+static bool names_line(const char *s)
+{
+    if (seg_ends_sentence(s) && s[strlen(s) - 1] != ':' && !strchr(s, ','))
+        return false;
+    int parts = 0, people = 0;
+    char *copy = xstrdup(s);
+    for (char *save = NULL, *part = strtok_r(copy, ",;", &save); part;
+         part = strtok_r(NULL, ",;", &save)) {
+        while (*part == ' ')
+            part++;
+        size_t n = strlen(part);
+        while (n > 0 && (part[n - 1] == ' ' || part[n - 1] == '.'))
+            part[--n] = '\0';
+        if (n >= 3 && strcmp(part + n - 3, " og") == 0)
+            part[n -= 3] = '\0';
+        if (!n)
+            continue;
+        parts++;
+        /* a surname alone at the start of a wrapped line ("Abel") counts as a name too */
+        bool one_word = !strchr(part, ' ') && seg_starts_upper(part) && !mn_isdigit((unsigned char)*part);
+        people += seg_person_like(part) || one_word;
+    }
+    free(copy);
+    return parts > 0 && people * 2 >= parts + 1;
+}
+
 /* A row of people in columns ("Brigitte Jensen (F)<tab>Liselott Blixt (A)"): two cells or
  * more, each one person. */
 static bool people_row(const char *s)
@@ -351,12 +379,18 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
             size_t pl = strlen(prev);
             bool full = wide == 0 || seg_cp_len(prev) * 10 >= wide * 7;
             bool goes_on = pl > 0 && (prev[pl - 1] == ',' || prev[pl - 1] == '-');
-            /* a list of people broken mid-list: the line ends in a name or a comma */
-            if (h.last_field >= F_PEOPLE && pl > 0 && !strchr(".)", prev[pl - 1]))
+            /* a list of people broken mid-list: the line ends in a name or a comma, and the
+             * next one goes on with names (not the unnumbered titles of a table of contents) */
+            if (h.last_field >= F_PEOPLE && pl > 0 && !strchr(".)", prev[pl - 1]) && names_line(s))
                 goes_on = true;
             if (!full && !goes_on && seg_starts_upper(s))
                 h.last_field = -1;
         }
+        /* under a bare people label the names end where a line is no name ("4<tab>Lokalplan
+         * ...", a table of contents' entry) */
+        if (h.last_field >= F_PEOPLE && h.label_only && !seg_person_like(s) && !people_row(s) &&
+            !names_line(s))
+            h.last_field = -1;
         if (h.last_field >= 0) {
             /* a value wrapped over lines, or one person (a row of people) a line under a bare
              * label */

@@ -26,14 +26,27 @@ int mn_history_demote(const struct mn_rules *rules, const char *meeting_date, st
             dates[n][0] = '\0', nundated++;
         n++;
     }
-    if (n < 2 || ndated == 0)
+    if (ndated == 0)
+        return 0;
+    if (meeting_date) {
+        /* a decision dated before this meeting is the case's history, even the only one: an
+         * agenda quotes the committee that treated the case first */
+        int turned = 0;
+        for (size_t j = 0; j < n; j++) {
+            if (!dates[j][0] || strcmp(dates[j], meeting_date) >= 0)
+                continue;
+            struct mn_section *sec = &it->sections[idx[j]];
+            free(sec->kind);
+            sec->kind = xstrdup("other");
+            turned++;
+        }
+        return turned;
+    }
+    if (n < 2)
         return 0;
     /* which one is this meeting's */
     const char *keep = NULL; /* a date, or "" for the undated ones */
-    for (size_t j = 0; j < n && meeting_date; j++)
-        if (strcmp(dates[j], meeting_date) == 0)
-            keep = meeting_date;
-    if (!keep && nundated > 0)
+    if (nundated > 0)
         keep = "";
     if (!keep) {
         keep = dates[0];

@@ -668,6 +668,32 @@ static bool item_has_kind(const struct mn_item *it, const char *kind)
     return false;
 }
 
+/* Line i is a label the lexicon does not know but the type shows: a short bold line, no
+ * sentence, in a document whose text around it is not bold ("Tidsplan", "Øvrige forhold",
+ * "Miljøvurdering" set like the known labels). Only a section that records something
+ * (decision, recommendation, attachments, another label's section) ends at it: inside the
+ * case's presentation a bold line is as often a sub-heading of its text. */
+static bool typeset_label(const struct mn_rules *rules, const struct mn_lines *l, size_t i,
+                          size_t to, struct mn_match *m)
+{
+    const struct mn_line *ln = &l->v[i];
+    const char *s = ln->text;
+    size_t n = strlen(s);
+    if (!ln->bold || n == 0 || n > 60 || !seg_starts_upper(s) || mn_isdigit((unsigned char)*s) ||
+        strchr(".,;!?", s[n - 1]) || is_bullet(s) || strchr(s, '\t'))
+        return false;
+    int words = 1;
+    for (size_t k = 0; k + 1 < n; k++)
+        words += s[k] == ' ' && s[k + 1] != ' ';
+    if (words > 6)
+        return false;
+    size_t j = seg_next_nonblank(l, i + 1, to);
+    if (j >= to || l->v[j].bold || l->v[j].page != ln->page)
+        return false;
+    return !seg_match(rules, "verdict", s, m) && !seg_match(rules, "resolution", s, m) &&
+           !seg_match(rules, "item", s, m);
+}
+
 static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct mn_item *it,
                        size_t from, size_t to, size_t wide, bool unlabelled, char **group,
                        struct mn_match *m)
@@ -711,6 +737,14 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
                 add_text_line(&b, rest);
                 free(rest);
             }
+            continue;
+        }
+        if (b.active && !doc->is_text && !host.active &&
+            (!strcmp(b.sec.kind, "decision") || !strcmp(b.sec.kind, "recommendation") ||
+             !strcmp(b.sec.kind, "attachments") || !strcmp(b.sec.kind, "other")) &&
+            (b.text.len > 0 || b.sec.bullets.n > 0) && typeset_label(rules, l, i, to, m)) {
+            builder_finish(&b, it, &tx);
+            builder_start(&b, it, &tx, "other", s);
             continue;
         }
         if (is_bullet(s) && host.active && strcmp(b.sec.kind, "attachments") == 0 &&

@@ -271,6 +271,64 @@ static bool under_list_line(const struct mn_rules *rules, const struct mn_lines 
            seg_match(rules, "point", prev, m);
 }
 
+/* Two headings name the same item: the same number, and titles that agree as far as the
+ * shorter goes (a table of contents may cut or wrap a title), case aside. */
+static bool same_heading(const struct heading *a, const struct heading *b)
+{
+    if (strcmp(a->number, b->number) != 0)
+        return false;
+    size_t n = strlen(a->title), m = strlen(b->title);
+    size_t k = n < m ? n : m;
+    if (k > 24)
+        k = 24;
+    return k > 0 && strncasecmp(a->title, b->title, k) == 0;
+}
+
+/* A table of contents without page numbers ("PUNKTER" / "49. Godkendelse af dagsorden" /
+ * "50. ..." and then the same headings again over their text): a run of two or more
+ * candidates with nothing but blank lines or a wrapped title's tail between them, whose first
+ * and at least one more come again later, is the contents, not the items. Drops such runs from 'c' (freeing
+ * them) and returns the new count. */
+static size_t drop_contents(const struct mn_lines *l, struct candidate *c, size_t n)
+{
+    bool *twin = xcalloc(n ? n : 1, sizeof *twin);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n && !twin[i]; j++)
+            twin[i] = same_heading(&c[i].h, &c[j].h);
+    bool *drop = xcalloc(n ? n : 1, sizeof *drop);
+    for (size_t i = 0; i < n;) {
+        /* the run of candidates close together that starts at i */
+        size_t e = i, twins = twin[i];
+        while (e + 1 < n) {
+            size_t text = 0;
+            for (size_t k = c[e].h.line + 1; k < c[e + 1].h.number_line; k++)
+                text += l->v[k].text[0] != '\0';
+            if (text > 1)
+                break;
+            e++;
+            twins += twin[e];
+        }
+        /* it opens with a heading that comes again, and another does too (a truncated or
+         * abridged body may lack the rest) */
+        if (twin[i] && twins >= 2 && e > i)
+            for (size_t k = i; k <= e; k++)
+                drop[k] = true;
+        i = e + 1;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (drop[i]) {
+            free(c[i].h.number);
+            free(c[i].h.title);
+        } else {
+            c[kept++] = c[i];
+        }
+    }
+    free(twin);
+    free(drop);
+    return kept;
+}
+
 static size_t find_headings(const struct mn_rules *rules, const struct mn_lines *l,
                             size_t wide, struct heading **out)
 {
@@ -324,6 +382,7 @@ static size_t find_headings(const struct mn_rules *rules, const struct mn_lines 
         }
     }
     mn_match_release(&m);
+    ncand = drop_contents(l, cand, ncand);
     size_t n = choose_chain(cand, ncand, out);
     free(cand);
     return n;

@@ -932,6 +932,26 @@ static void build_item(const struct mn_rules *rules, struct mn_doc *doc, struct 
  * short line on the same page, no sentence nor "Label: value", alone before a gap, a label or
  * the item's end ("12. Høring om kommuneplantillæg for boligområdet ved Hundige" / "Strand").
  * Body text under a heading is set apart by a gap, or goes on for more than a line. */
+/* Line i runs to the right edge of its page's text (within 2% of its width): it was wrapped,
+ * not ended. False when the lines carry no position (plain text). */
+static bool reaches_margin(const struct mn_lines *l, size_t i)
+{
+    const struct mn_line *ln = &l->v[i];
+    if (ln->x < 0 || ln->x2 <= ln->x)
+        return false;
+    double left = ln->x, right = ln->x2;
+    for (size_t k = 0; k < l->n; k++) {
+        const struct mn_line *o = &l->v[k];
+        if (o->page != ln->page || o->x < 0 || !o->text[0])
+            continue;
+        if (o->x < left)
+            left = o->x;
+        if (o->x2 > right)
+            right = o->x2;
+    }
+    return right > left && ln->x2 >= right - (right - left) * 0.02;
+}
+
 static bool title_tail(const struct mn_rules *rules, const struct mn_lines *l, size_t head,
                        size_t next, size_t to, size_t wide, struct mn_match *m)
 {
@@ -940,8 +960,11 @@ static bool title_tail(const struct mn_rules *rules, const struct mn_lines *l, s
     const char *hs = l->v[head].text, *ns = l->v[next].text;
     size_t hn = mn_utf8_strlen(hs, strlen(hs)), nn = mn_utf8_strlen(ns, strlen(ns));
     /* "Sagsnr.: 24-009872" under the heading is a field, not the title's tail; a heading
-     * that ends its sentence ("5. Fastsættelse af kontingent." / "Vedtaget at ...") has none */
-    if (hn * 10 < wide * 6 || seg_ends_sentence(hs) || nn * 10 >= wide * 6 || seg_ends_sentence(ns) || strchr(ns, ':') ||
+     * that ends its sentence ("5. Fastsættelse af kontingent." / "Vedtaget at ...") has none;
+     * a short sentence under it ("Godkendt.") is its text, unless the heading ran to the
+     * margin and so was cut ("... ved kasserer Oleksandr" / "Shturmov.") */
+    if (hn * 10 < wide * 6 || seg_ends_sentence(hs) || nn * 10 >= wide * 6 ||
+        (seg_ends_sentence(ns) && !reaches_margin(l, head)) || strchr(ns, ':') ||
         seg_match(rules, "section", ns, m))
         return false;
     return next + 1 >= to || !l->v[next + 1].text[0] ||

@@ -150,6 +150,7 @@ struct candidate {
     bool from_bullet;
     bool in_list; /* right under a line that leads into a list or is an entry of one */
     bool paren;   /* numbered "4) ...": a list entry's form, a heading's only where no other */
+    bool labelled_below; /* a section label ("Resume") is the next line: a heading's text */
 };
 
 /* A candidate right under a line ending in ':' or under another numbered line is more likely
@@ -186,7 +187,14 @@ static size_t choose_chain(struct candidate *c, size_t n, struct heading **out)
     size_t best = (size_t)-1;
     for (size_t j = 0; j < n; j++) {
         long first = first_part(c[j].h.number);
-        score[j] = c[j].from_bullet ? (first == 1 ? 1.0 : -1) : (first <= 1 ? 1.0 : 0.6);
+        /* a list entry starts the items only as "1.", when a section label is under it
+         * ("• 301. Åben dagsorden - godkendelse" / "Resume") or when the next number follows
+         * as an entry too */
+        bool run = false; /* "• Pkt. 42 ..." and then "• Pkt. 43 ...": a run of entries */
+        for (size_t k = j + 1; k < n && c[j].from_bullet && !run; k++)
+            run = c[k].from_bullet && follow_weight(c[j].h.number, c[k].h.number, true) > 0;
+        score[j] = c[j].from_bullet ? (first == 1 || c[j].labelled_below ? 1.0 : run ? 0.5 : -1)
+                                    : (first <= 1 ? 1.0 : 0.6);
         if (c[j].in_list && score[j] > 0)
             score[j] *= IN_LIST_WEIGHT;
         if (c[j].paren && score[j] > 0)
@@ -230,6 +238,12 @@ static size_t choose_chain(struct candidate *c, size_t n, struct heading **out)
 
 static bool is_bare_number(const char *s)
 {
+    /* "Pkt. 42" / "Punkt 42" alone, its title on the next line */
+    for (const char *w = "Pkt. \0Pkt \0Punkt \0"; *w; w += strlen(w) + 1)
+        if (strncmp(s, w, strlen(w)) == 0) {
+            s += strlen(w);
+            break;
+        }
     size_t n = 0;
     while (mn_isdigit((unsigned char)s[n]))
         n++;
@@ -375,6 +389,8 @@ static size_t find_headings(const struct mn_rules *rules, const struct mn_lines 
             cand[ncand].from_bullet = from_bullet;
             cand[ncand].in_list = under_list_line(rules, l, i, &m);
             cand[ncand].paren = paren;
+            size_t below = seg_next_nonblank(l, cand[ncand].h.line + 1, l->n);
+            cand[ncand].labelled_below = below < l->n && seg_match(rules, "section", l->v[below].text, &m);
             ncand++;
         } else {
             free(number);

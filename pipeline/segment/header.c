@@ -15,7 +15,7 @@
 #include "segment/lines.h"
 #include "util.h"
 
-enum { F_BODY, F_TIME, F_PLACE, F_PEOPLE, F_ABSENT, NFIELDS };
+enum { F_BODY, F_TIME, F_END, F_PLACE, F_PEOPLE, F_ABSENT, NFIELDS };
 
 /* Where a field's value came from: a value after its label wins over one read from the title
  * line or from a line's position in the block. */
@@ -24,18 +24,18 @@ enum source { FROM_NONE, FROM_TITLE, FROM_POSITION, FROM_LABEL };
 static const size_t NONE = (size_t)-1;
 
 struct header {
-    char *fields[NFIELDS];        /* body, time, place, participants, absent */
+    char *fields[NFIELDS];        /* body, time, end time, place, participants, absent */
     enum source source[NFIELDS];
     char *kind;                   /* from the title line */
     int last_field;               /* index being continued, -1 none */
     bool label_only;              /* the label stood alone: values follow, one per line */
 };
 
-static const char *const field_names[] = {"body", "time", "place", "participants", "absent"};
+static const char *const field_names[] = {"body", "time", "end", "place", "participants", "absent"};
 
 static int field_index(const char *name)
 {
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < NFIELDS; i++)
         if (strcmp(field_names[i], name) == 0)
             return i;
     return -1;
@@ -308,7 +308,7 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
             }
             if (f == F_TIME)
                 in_line = i + 1; /* "Tid: ..." / "i Byrådssalen" */
-            if (f == F_BODY || f >= F_PLACE) /* a place, people, the body: a meeting's fields */
+            if (f == F_BODY || f >= F_END) /* an end, a place, people, the body: a meeting's fields */
                 ev->meeting_fields = true;
             /* what the title or a line's position said gives way to the label; a date line
              * read by position and a labelled time of day make the time together */
@@ -472,41 +472,53 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
     free(unlabelled_prev);
 
     struct mn_meeting *mt = &doc->meeting;
-    for (int f = 0; f < 5; f++)
+    for (int f = 0; f < NFIELDS; f++)
         if (h.fields[f] && !*h.fields[f]) {
             free(h.fields[f]);
             h.fields[f] = NULL;
         }
-    mt->body = h.fields[0];
-    mt->location = h.fields[2];
-    if (h.fields[1] && !mt->location && seg_match(rules, "location", h.fields[1], m))
+    mt->body = h.fields[F_BODY];
+    mt->location = h.fields[F_PLACE];
+    const char *when = h.fields[F_TIME];
+    if (when && !mt->location && seg_match(rules, "location", when, m))
         mt->location = mn_match_dup(m, "value"); /* "... kl. 16.00, Byrådssalen" */
-    if (h.fields[1]) {
+    if (when) {
         char iso[11], st[6], en[6];
-        mt->time_text = h.fields[1];
         char year[5], *dated = NULL;
-        if (mn_fields_date(rules, h.fields[1], iso))
+        if (mn_fields_date(rules, when, iso))
             mt->date = xstrdup(iso);
-        else if (header_year(l, to, year) && (dated = date_with_year(h.fields[1], year)) &&
+        else if (header_year(l, to, year) && (dated = date_with_year(when, year)) &&
                  mn_fields_date(rules, dated, iso))
             mt->date = xstrdup(iso); /* "20. februar" under "Februar 2024" */
         else
-            mn_doc_warn(doc, "header_unparsed", 0, "no date found in '%.200s'", h.fields[1]);
+            mn_doc_warn(doc, "header_unparsed", 0, "no date found in '%.200s'", when);
         free(dated);
-        if (mn_fields_time(rules, h.fields[1], st, en)) {
+        if (mn_fields_time(rules, when, st, en)) {
             ev->meeting_fields = true;
             mt->start_time = xstrdup(st);
             if (en[0])
                 mt->end_time = xstrdup(en);
         }
     }
+    if (h.fields[F_END]) {
+        /* "Sluttidspunkt: 11:00" beside "Starttidspunkt: 09:00": the time text names both */
+        char st[6], en[6];
+        if (!mt->end_time && mn_fields_time(rules, h.fields[F_END], st, en))
+            mt->end_time = xstrdup(st);
+        if (when)
+            seg_append(&h.fields[F_TIME], h.fields[F_END], " - ");
+        else
+            h.fields[F_TIME] = h.fields[F_END], h.fields[F_END] = NULL;
+        free(h.fields[F_END]);
+    }
+    mt->time_text = h.fields[F_TIME];
     /* "Fremmødte: 19 medlemmer" counts people, it names none */
-    if (h.fields[3] && !is_head_count(h.fields[3]))
-        mn_fields_people(rules, h.fields[3], &mt->participants);
-    if (h.fields[4])
-        mn_fields_people(rules, h.fields[4], &mt->absent);
-    free(h.fields[3]);
-    free(h.fields[4]);
+    if (h.fields[F_PEOPLE] && !is_head_count(h.fields[F_PEOPLE]))
+        mn_fields_people(rules, h.fields[F_PEOPLE], &mt->participants);
+    if (h.fields[F_ABSENT])
+        mn_fields_people(rules, h.fields[F_ABSENT], &mt->absent);
+    free(h.fields[F_PEOPLE]);
+    free(h.fields[F_ABSENT]);
     doc->kind = h.kind; /* refined after the items are read */
     if (u.len)
         mn_doc_warn(doc, "unplaced_text", 0, "text before the first item that is no header field: %s",

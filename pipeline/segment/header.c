@@ -410,6 +410,17 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
             address_line = i + 1;
             continue;
         }
+        char iso[11], st[6], en[6];
+        if (i == place_line && h.source[F_TIME] == FROM_TITLE &&
+            (mn_fields_date(rules, s, iso) || mn_fields_time(rules, s, st, en))) {
+            /* under a dated title a second date or time line ("Skolebestyrelsesmøde den 25.
+             * maj kl. 18.30-21.00"): the time of the meeting, not its place */
+            char *v = seg_tabs_to_spaces(xstrdup(s));
+            seg_append(&h.fields[F_TIME], v, ", ");
+            free(v);
+            place_line = seg_next_nonblank(l, i + 1, to);
+            continue;
+        }
         if (!h.fields[F_PLACE] && i == place_line && strlen(s) < 120 && count_words(s) <= 8) {
             /* a header without labels: the line under the date line names the place (less
              * a scanner's stray mark before it and the full stop after it) */
@@ -428,7 +439,6 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
             address_line = i + 1;
             continue;
         }
-        char iso[11], st[6], en[6];
         /* a date line, or a day and a time without the year ("Mandag d.16. februar kl. 19.30") */
         if (!h.fields[F_TIME] && (mn_fields_date(rules, s, iso) ||
                                   (strlen(s) < 80 && mn_fields_time(rules, s, st, en)))) {

@@ -498,6 +498,58 @@ static void join_across_pages(struct mn_lines *l)
     l->n = w;
 }
 
+/* The line's text with its page number masked when it names one ("Side 3", "3 af 12",
+ * "3/12"): the key two copies of a running header share; NULL when it names none. */
+static char *page_marker_key(const char *s)
+{
+    const char *side = strstr(s, "Side ");
+    const char *num = side ? side + 5 : NULL;
+    if (!num || !mn_isdigit((unsigned char)*num))
+        return NULL;
+    struct mn_buf k = MN_BUF_INIT;
+    mn_buf_add(&k, s, (size_t)(num - s));
+    mn_buf_addch(&k, '#');
+    while (mn_isdigit((unsigned char)*num))
+        num++;
+    mn_buf_adds(&k, num);
+    return mn_buf_detach(&k, NULL);
+}
+
+/* Plain text without page breaks: a running header still recurs as a block of its own, a
+ * line with a page number ("Referat for Økonomiudvalget   Side 4") and perhaps one more
+ * under it that is the same each time ("3. marts 2015 - kl. 14:00"), a blank line before
+ * it. Two or more such blocks are furniture. */
+static void mark_running_in_text(const struct mn_lines *l, bool *drop)
+{
+    char **key = xcalloc(l->n ? l->n : 1, sizeof *key);
+    for (size_t i = 0; i < l->n; i++)
+        if (!drop[i] && (i == 0 || !l->v[i - 1].text[0]))
+            key[i] = page_marker_key(l->v[i].text);
+    for (size_t i = 0; i < l->n; i++) {
+        if (!key[i] || drop[i])
+            continue;
+        size_t count = 0;
+        bool same_next = i + 1 < l->n && l->v[i + 1].text[0];
+        for (size_t j = i; j < l->n; j++)
+            if (key[j] && strcmp(key[j], key[i]) == 0) {
+                count++;
+                same_next = same_next && j + 1 < l->n &&
+                            strcmp(l->v[j + 1].text, l->v[i + 1].text) == 0;
+            }
+        if (count < 2)
+            continue;
+        for (size_t j = i; j < l->n; j++)
+            if (key[j] && strcmp(key[j], key[i]) == 0) {
+                drop[j] = true;
+                if (same_next)
+                    drop[j + 1] = true;
+            }
+    }
+    for (size_t i = 0; i < l->n; i++)
+        free(key[i]);
+    free(key);
+}
+
 int mn_clean_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
 {
     (void)err;
@@ -522,6 +574,8 @@ int mn_clean_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     if (doc->npages >= 2) {
         mark_running(doc, rules, true, drop, &m);
         mark_running(doc, rules, false, drop, &m);
+    } else {
+        mark_running_in_text(l, drop);
     }
     mark_toc(doc, rules, drop, &m);
     mark_letterhead(doc, rules, drop, &m);

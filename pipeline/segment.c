@@ -313,7 +313,7 @@ static size_t drop_contents(const struct mn_lines *l, struct candidate *c, size_
     for (size_t i = 0; i < n;) {
         /* the run of candidates close together that starts at i */
         size_t e = i, twins = twin[i];
-        while (e + 1 < n) {
+        while (e + 1 < n && cmp_number(c[e + 1].h.number, c[e].h.number) > 0) {
             size_t text = 0;
             for (size_t k = c[e].h.line + 1; k < c[e + 1].h.number_line; k++)
                 text += l->v[k].text[0] != '\0';

@@ -87,6 +87,17 @@ static void test_running_header_and_footer(void)
     free(t);
 }
 
+static void test_running_header_in_text_without_pages(void)
+{
+    /* a text without form feeds: the header block still recurs, its page number changing;
+     * a line that merely names a page once ("se Side 4") stays */
+    char *t = clean_pages("1. A\nTekst, se Side 4.\n\nReferat for Udvalget   Side 2\n3. marts 2015\n\n"
+                          "Mere tekst.\n\nReferat for Udvalget   Side 3\n3. marts 2015\n\nSidste tekst.",
+                          NULL);
+    CHECK_STR(t, "1. A\nTekst, se Side 4.\n\nMere tekst.\n\nSidste tekst.\n");
+    free(t);
+}
+
 static void test_repeated_content_is_not_furniture(void)
 {
     /* the same verdict closes three pages, but at a different height on each: it is text */
@@ -139,6 +150,7 @@ int main(void)
     test_lines();
     RUN(test_running_header_and_footer);
     RUN(test_repeated_content_is_not_furniture);
+    RUN(test_running_header_in_text_without_pages);
     RUN(test_toc_and_letterhead);
     mn_ctx_free(ctx);
     return DONE();

@@ -600,6 +600,54 @@ static void test_other_house_styles(void)
     mn_doc_free(d);
 }
 
+static void test_title_blocks_and_member_columns(void)
+{
+    /* an unlabelled title block: date line, time line, the place over three lines; a bold
+     * "Medlemmer" above a gap and two names a row; a table of contents after them */
+    struct mn_doc *d = run("Referat\n\nØkonomiudvalget\n\nOrdinært møde\nOnsdag den 25. september 2024\n"
+                           "Kl. 08:00\nBiblioteket\nRådhusholmen 10\n2670 Greve\n\n"
+                           "Medlemmer\n\nAnne Holm (F)\tPer Lund (A)\nKaren Dahl (C)\n\n"
+                           "Godkendelse af dagsorden\nBudget 2025\n\n"
+                           "1. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n\n"
+                           "2. Budget 2025\n\nBeslutning i Byrådet den 4. september 2024\n"
+                           "Oversendt.\n\nBeslutning\nAnbefales.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->meeting.body, "Økonomiudvalget");
+    CHECK_STR(d->meeting.date, "2024-09-25");
+    CHECK_STR(d->meeting.start_time, "08:00");
+    CHECK_STR(d->meeting.location, "Biblioteket, Rådhusholmen 10, 2670 Greve");
+    CHECK_INT(d->meeting.participants.n, 3);
+    if (d->meeting.participants.n == 3)
+        CHECK_STR(d->meeting.participants.v[1].name, "Per Lund");
+    CHECK_INT(d->nitems, 2);
+    if (d->nitems == 2) /* the earlier committee's decision is history */
+        CHECK_STR(d->items[1].decision, "Anbefales.");
+    mn_doc_free(d);
+    /* a one-line title with the body and the date; a labelled body wins over a guessed one */
+    d = run("REFERAT Klima-, Teknik- og Miljøudvalget d. 14-03-2024\n\nMødetidspunkt: Kl. 08:00\n\n"
+            "1.Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->meeting.body, "Klima-, Teknik- og Miljøudvalget");
+    CHECK_STR(d->meeting.date, "2024-03-14");
+    CHECK_INT(d->nitems, 1); /* "1.Godkendelse": the number glued to the title */
+    mn_doc_free(d);
+    /* a table of contents without page numbers, then the same headings over their text */
+    d = run("Dagsorden\n\nPUNKTER\n\n49. Godkendelse af dagsorden\n50. Budget\n51. Orienteringer\n\n"
+            "49. Godkendelse af dagsorden\n\nGodkendt.\n\n50. Budget\n\nBudgettet drøftes.\n\n"
+            "51. Orienteringer\n\nIngen.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(d->nitems, 3);
+    if (d->nitems == 3)
+        CHECK_STR(d->items[2].title, "Orienteringer");
+    mn_doc_free(d);
+}
+
 static void test_nothing_dropped(void)
 {
     struct mn_doc *d = run("Et forord uden felter.\n\n1. Punkt\n\nTekst.\n");
@@ -642,6 +690,7 @@ int main(void)
     RUN(test_groups_closed_and_toc);
     RUN(test_running_headers_on_pages);
     RUN(test_other_house_styles);
+    RUN(test_title_blocks_and_member_columns);
     RUN(test_nothing_dropped);
     mn_ctx_free(ctx);
     return DONE();

@@ -46,6 +46,10 @@ LD_DEBUG=files "$M" convert "$REAL" 2>"$tmp/ld" >/dev/null
 if grep -q "file=libtesseract" "$tmp/ld"; then no "born-digital PDF loaded libtesseract"
 elif grep -q "file=libpoppler" "$tmp/ld"; then ok "born-digital PDF: libtesseract not loaded"
 else no "LD_DEBUG=files printed no library loads: cannot tell"; fi
+# nor libpq, opened only for a PostgreSQL store (pipeline/pq.h)
+if grep -q "file=libpq" "$tmp/ld"; then no "convert loaded libpq"
+elif grep -q "file=libpoppler" "$tmp/ld"; then ok "convert: libpq not loaded"
+else no "LD_DEBUG=files printed no library loads: cannot tell"; fi
 
 expect "missing file: io" 1 "\[io\].*nope.pdf" -- "$M" convert "$tmp/nope.pdf"
 : > "$tmp/empty.pdf"

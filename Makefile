@@ -20,11 +20,15 @@ WORDS    := $(if $(wildcard $(DICT_AFF)),build/da_DK.words)
 WORDS_SRC := tools/mkwords.c pipeline/words.c pipeline/buf.c pipeline/err.c pipeline/util.c
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-# tesseract is opened with dlopen when a page needs OCR (pipeline/tess.h), not linked: its
-# soname is read here from the development library's symlink
-PKG_LIBS   := $(shell pkg-config --libs $(filter-out tesseract,$(PKGS)))
-TESS_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir tesseract)/libtesseract.so 2>/dev/null | \
-                 awk '$$1 == "SONAME" { print $$2 }')
+# tesseract is opened with dlopen when a page needs OCR (pipeline/tess.h), libpq when a
+# PostgreSQL store is opened (pipeline/pq.h) and SQLite when a SQLite store is (lite.h), not
+# linked: their sonames are read here from the development libraries' symlinks
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out tesseract libpq sqlite3,$(PKGS)))
+soname_of = $(shell objdump -p $$(pkg-config --variable=libdir $(1))/$(2).so 2>/dev/null | \
+              awk '$$1 == "SONAME" { print $$2 }')
+TESS_SONAME  := $(call soname_of,tesseract,libtesseract)
+LIBPQ_SONAME := $(call soname_of,libpq,libpq)
+SQLITE_SONAME := $(call soname_of,sqlite3,libsqlite3)
 
 CSTD := -std=c17
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -32,7 +36,9 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ipipeline \
             -DMN_VERSION='"$(VERSION)"' -DMN_RULESDIR='"$(RULESDIR)"' -DMN_WORDSDIR='"$(DATADIR)"' \
             $(PKG_CFLAGS) \
-            $(if $(TESS_SONAME),-DMN_TESSERACT_SONAME='"$(TESS_SONAME)"')
+            $(if $(TESS_SONAME),-DMN_TESSERACT_SONAME='"$(TESS_SONAME)"') \
+            $(if $(LIBPQ_SONAME),-DMN_LIBPQ_SONAME='"$(LIBPQ_SONAME)"') \
+            $(if $(SQLITE_SONAME),-DMN_SQLITE_SONAME='"$(SQLITE_SONAME)"')
 # libgomp: tesseract's OpenMP run-time, linked by name to switch its threads off (ocr.c)
 LDLIBS   += $(PKG_LIBS) -lgomp -lm
 

@@ -265,8 +265,11 @@ static void mark_running(struct mn_doc *doc, const struct mn_rules *rules, bool 
         /* a label or heading at a page top twice may be chance ("Bilag" in flowing text):
          * such a line must open most pages to count as furniture (Ballerup's "Referat") */
         const char *text = l->v[zl[a].index].text;
-        bool structural = matches(rules, "section", text, m) || matches(rules, "item", text, m) ||
-                          matches(rules, "header", text, m);
+        /* (the rules are asked only of a line on enough pages to count: most lines are not,
+         * and the three kinds cost a short document a third of its cleaning) */
+        bool structural = pages >= need &&
+                          (matches(rules, "section", text, m) || matches(rules, "item", text, m) ||
+                           matches(rules, "header", text, m));
         int need_here = structural && need < npages_seen / 2 + 1 ? npages_seen / 2 + 1 : need;
         if (pages >= need_here && !matches(rules, "group", text, m))
             for (size_t k = a; k < b; k++)

@@ -11,10 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libpq-fe.h>
-
 #include "err.h"
+#include "pq.h"
 #include "store_impl.h"
+
+/* libpq's functions, filled when the first store is opened (pq.h) */
+static struct mn_pq pq;
 
 static const char pg_schema[] =
     "SET client_min_messages = warning;\n"
@@ -57,7 +59,7 @@ static const char pg_schema[] =
 static int pg_fail(struct mn_store *s, const char *what, struct mn_error *err)
 {
     PGconn *c = s->impl;
-    const char *msg = c ? PQerrorMessage(c) : "out of memory";
+    const char *msg = c ? pq.PQerrorMessage(c) : "out of memory";
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         n--;
@@ -70,19 +72,19 @@ static int pg_run(struct mn_store *s, const char *sql, int n, const char *const 
     PGconn *c = s->impl;
     if (out)
         *out = NULL;
-    PGresult *r = PQexecParams(c, sql, n, NULL, vals, NULL, NULL, 0);
-    ExecStatusType st = PQresultStatus(r);
+    PGresult *r = pq.PQexecParams(c, sql, n, NULL, vals, NULL, NULL, 0);
+    ExecStatusType st = pq.PQresultStatus(r);
     int ret = 0;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-        const char *msg = PQresultErrorMessage(r);
+        const char *msg = pq.PQresultErrorMessage(r);
         size_t len = strlen(msg);
         while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
             len--;
         ret = mn_fail(err, MN_E_IO, "PostgreSQL: %.*s", (int)len, msg);
-    } else if (out && st == PGRES_TUPLES_OK && PQntuples(r) > 0 && !PQgetisnull(r, 0, 0)) {
-        *out = xstrdup(PQgetvalue(r, 0, 0));
+    } else if (out && st == PGRES_TUPLES_OK && pq.PQntuples(r) > 0 && !pq.PQgetisnull(r, 0, 0)) {
+        *out = xstrdup(pq.PQgetvalue(r, 0, 0));
     }
-    PQclear(r);
+    pq.PQclear(r);
     return ret;
 }
 
@@ -106,7 +108,7 @@ static int pg_query1(struct mn_store *s, const char *sql, int n, const char *con
 static void pg_close(struct mn_store *s)
 {
     if (s->impl)
-        PQfinish(s->impl);
+        pq.PQfinish(s->impl);
 }
 
 static const struct mn_store_ops pg_ops = {
@@ -118,17 +120,20 @@ static const struct mn_store_ops pg_ops = {
 
 int mn_pgstore_open(struct mn_store *s, const char *url, struct mn_error *err)
 {
-    PGconn *c = PQconnectdb(url);
-    s->impl = c;
+    s->impl = NULL;
     s->ops = &pg_ops;
-    if (!c || PQstatus(c) != CONNECTION_OK)
+    if (!pq.PQconnectdb && mn_pq_open(&pq, err) < 0)
+        return -1;
+    PGconn *c = pq.PQconnectdb(url);
+    s->impl = c;
+    if (!c || pq.PQstatus(c) != CONNECTION_OK)
         return pg_fail(s, "cannot connect", err);
-    if (PQsetClientEncoding(c, "UTF8") != 0)
+    if (pq.PQsetClientEncoding(c, "UTF8") != 0)
         return pg_fail(s, "cannot use UTF-8", err);
-    PGresult *r = PQexec(c, pg_schema);
+    PGresult *r = pq.PQexec(c, pg_schema);
     int ret = 0;
-    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+    if (pq.PQresultStatus(r) != PGRES_COMMAND_OK)
         ret = pg_fail(s, "cannot set up the tables", err);
-    PQclear(r);
+    pq.PQclear(r);
     return ret;
 }

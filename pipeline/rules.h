@@ -6,8 +6,9 @@
  * Every kind has the named groups it must capture (see rules.c); a file that breaks any of
  * this is refused with 'file:line: what is wrong' (MN_E_RULES).
  *
- * A struct mn_rules is read-only after loading and may be shared; a struct mn_match owns its
- * pcre2 match data and belongs to one thread. */
+ * A struct mn_rules is read-only after loading and may be shared between threads (a pattern
+ * tried often is JIT-compiled on use, into a copy published atomically: rules.c); a struct
+ * mn_match owns its pcre2 match data and belongs to one thread. */
 #ifndef MN_RULES_H
 #define MN_RULES_H
 

@@ -19,11 +19,13 @@
 
 #include <glib.h>
 #include <jansson.h>
-#include <sqlite3.h>
-
 #include "buf.h"
 #include "err.h"
+#include "lite.h"
 #include "store_impl.h"
+
+/* SQLite's functions, filled when the first SQLite store is opened (lite.h) */
+static struct mn_lite sq;
 
 /* ---- SQLite backend -------------------------------------------------------------------- */
 
@@ -82,7 +84,7 @@ static const char lite_schema[] =
 static int lite_fail(struct mn_store *s, const char *what, struct mn_error *err)
 {
     struct lite *l = s->impl;
-    return mn_fail(err, MN_E_IO, "'%s': %s: %s", s->target, what, sqlite3_errmsg(l->db));
+    return mn_fail(err, MN_E_IO, "'%s': %s: %s", s->target, what, sq.sqlite3_errmsg(l->db));
 }
 
 static sqlite3_stmt *lite_prepare(struct mn_store *s, const char *sql, struct mn_error *err)
@@ -91,12 +93,12 @@ static sqlite3_stmt *lite_prepare(struct mn_store *s, const char *sql, struct mn
     size_t i;
     for (i = 0; i < STMT_CACHE && l->cache[i].sql; i++)
         if (l->cache[i].sql == sql) {
-            sqlite3_reset(l->cache[i].st);
-            sqlite3_clear_bindings(l->cache[i].st);
+            sq.sqlite3_reset(l->cache[i].st);
+            sq.sqlite3_clear_bindings(l->cache[i].st);
             return l->cache[i].st;
         }
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(l->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    if (sq.sqlite3_prepare_v2(l->db, sql, -1, &st, NULL) != SQLITE_OK) {
         lite_fail(s, "cannot prepare a statement", err);
         return NULL;
     }
@@ -112,18 +114,18 @@ static void lite_done(struct mn_store *s, sqlite3_stmt *st)
     struct lite *l = s->impl;
     for (size_t i = 0; i < STMT_CACHE && l->cache[i].sql; i++)
         if (l->cache[i].st == st) {
-            sqlite3_reset(st);
+            sq.sqlite3_reset(st);
             return;
         }
-    sqlite3_finalize(st);
+    sq.sqlite3_finalize(st);
 }
 
 static int lite_bind(struct mn_store *s, sqlite3_stmt *st, int n, const char *const *vals,
                      struct mn_error *err)
 {
     for (int i = 0; i < n; i++) {
-        int rc = vals[i] ? sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_TRANSIENT)
-                         : sqlite3_bind_null(st, i + 1);
+        int rc = vals[i] ? sq.sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_TRANSIENT)
+                         : sq.sqlite3_bind_null(st, i + 1);
         if (rc != SQLITE_OK)
             return lite_fail(s, "cannot bind a value", err);
     }
@@ -139,7 +141,7 @@ static int lite_exec(struct mn_store *s, const char *sql, int n, const char *con
     int ret = lite_bind(s, st, n, vals, err);
     if (ret == 0) {
         int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        while ((rc = sq.sqlite3_step(st)) == SQLITE_ROW)
             ;
         if (rc != SQLITE_DONE)
             ret = lite_fail(s, "cannot write", err);
@@ -157,9 +159,9 @@ static int lite_query1(struct mn_store *s, const char *sql, int n, const char *c
         return -1;
     int ret = lite_bind(s, st, n, vals, err);
     if (ret == 0) {
-        int rc = sqlite3_step(st);
+        int rc = sq.sqlite3_step(st);
         if (rc == SQLITE_ROW) {
-            const unsigned char *t = sqlite3_column_text(st, 0);
+            const unsigned char *t = sq.sqlite3_column_text(st, 0);
             *out = t ? xstrdup((const char *)t) : NULL;
         } else if (rc != SQLITE_DONE) {
             ret = lite_fail(s, "cannot read", err);
@@ -175,8 +177,8 @@ static void lite_close(struct mn_store *s)
     if (!l)
         return;
     for (size_t i = 0; i < STMT_CACHE && l->cache[i].sql; i++)
-        sqlite3_finalize(l->cache[i].st);
-    sqlite3_close(l->db);
+        sq.sqlite3_finalize(l->cache[i].st);
+    sq.sqlite3_close(l->db);
     free(l);
 }
 
@@ -189,26 +191,28 @@ static const struct mn_store_ops lite_ops = {
 
 static int lite_open(struct mn_store *s, const char *path, bool readonly, struct mn_error *err)
 {
+    if (!sq.sqlite3_open_v2 && mn_lite_open(&sq, err) < 0)
+        return -1;
     struct lite *l = xcalloc(1, sizeof *l);
     s->impl = l;
     s->ops = &lite_ops;
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path, &l->db, flags, NULL) != SQLITE_OK)
+    if (sq.sqlite3_open_v2(path, &l->db, flags, NULL) != SQLITE_OK)
         return lite_fail(s, "cannot open the database", err);
-    sqlite3_busy_timeout(l->db, 10000);
+    sq.sqlite3_busy_timeout(l->db, 10000);
     if (readonly) /* searching: no schema to set up, nothing written */
-        return sqlite3_exec(l->db, "PRAGMA mmap_size=1073741824;", NULL, NULL, NULL) == SQLITE_OK
+        return sq.sqlite3_exec(l->db, "PRAGMA mmap_size=1073741824;", NULL, NULL, NULL) == SQLITE_OK
                    ? 0
                    : lite_fail(s, "cannot read the database", err);
     /* WAL: a reader (minutes search) never blocks the loader, and a commit costs no fsync with
      * synchronous=NORMAL; a killed loader loses at most its open transaction */
     char *msg = NULL;
-    if (sqlite3_exec(l->db, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY;", NULL, NULL,
+    if (sq.sqlite3_exec(l->db, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY;", NULL, NULL,
                      &msg) != SQLITE_OK ||
-        sqlite3_exec(l->db, lite_schema, NULL, NULL, &msg) != SQLITE_OK) {
+        sq.sqlite3_exec(l->db, lite_schema, NULL, NULL, &msg) != SQLITE_OK) {
         mn_fail(err, MN_E_IO, "'%s': cannot set up the tables: %s", path,
-                msg ? msg : sqlite3_errmsg(l->db));
-        sqlite3_free(msg);
+                msg ? msg : sq.sqlite3_errmsg(l->db));
+        sq.sqlite3_free(msg);
         return -1;
     }
     return 0;
@@ -780,7 +784,7 @@ static char *fold_space(char *s)
 
 static char *col_dup(sqlite3_stmt *st, int i)
 {
-    const unsigned char *t = sqlite3_column_text(st, i);
+    const unsigned char *t = sq.sqlite3_column_text(st, i);
     return t ? xstrdup((const char *)t) : NULL;
 }
 
@@ -813,16 +817,16 @@ int mn_store_search(struct mn_store *s, const struct mn_search_query *q,
         "WHERE items_fts MATCH ?3 ORDER BY top.score, m.date DESC, i.ord";
     sqlite3_stmt *st = NULL;
     int ret = -1;
-    if (sqlite3_prepare_v2(l->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    if (sq.sqlite3_prepare_v2(l->db, sql, -1, &st, NULL) != SQLITE_OK) {
         lite_fail(s, "cannot prepare the search", err);
         goto out;
     }
     const char *vals[] = {q->mark_open, q->mark_close, fq.buf, q->body, q->from, q->to};
     if (lite_bind(s, st, (int)MN_ARRAY_SIZE(vals), vals, err) < 0)
         goto out;
-    sqlite3_bind_int(st, 7, q->limit);
+    sq.sqlite3_bind_int(st, 7, q->limit);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sq.sqlite3_step(st)) == SQLITE_ROW) {
         MN_GROW(hits->v, hits->n + 1, hits->alloc);
         struct mn_search_hit *h = &hits->v[hits->n++];
         h->item_id = col_dup(st, 0);
@@ -831,9 +835,9 @@ int mn_store_search(struct mn_store *s, const struct mn_search_query *q,
         h->number = col_dup(st, 3);
         h->title = col_dup(st, 4);
         h->snippet = fold_space(col_dup(st, 5));
-        h->page = sqlite3_column_type(st, 6) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 6);
+        h->page = sq.sqlite3_column_type(st, 6) == SQLITE_NULL ? 0 : sq.sqlite3_column_int(st, 6);
         h->path = col_dup(st, 7);
-        h->score = sqlite3_column_double(st, 8);
+        h->score = sq.sqlite3_column_double(st, 8);
     }
     if (rc != SQLITE_DONE) {
         lite_fail(s, "search failed", err);
@@ -841,7 +845,7 @@ int mn_store_search(struct mn_store *s, const struct mn_search_query *q,
     }
     ret = 0;
 out:
-    sqlite3_finalize(st);
+    sq.sqlite3_finalize(st);
     mn_buf_release(&fq);
     return ret;
 }

@@ -46,6 +46,10 @@ LD_DEBUG=files "$M" convert "$REAL" 2>"$tmp/ld" >/dev/null
 if grep -q "file=libtesseract" "$tmp/ld"; then no "born-digital PDF loaded libtesseract"
 elif grep -q "file=libpoppler" "$tmp/ld"; then ok "born-digital PDF: libtesseract not loaded"
 else no "LD_DEBUG=files printed no library loads: cannot tell"; fi
+# nor libpq and SQLite, opened only for a store (pipeline/pq.h, pipeline/lite.h)
+if grep -q -e "file=libpq" -e "file=libsqlite3" "$tmp/ld"; then no "convert loaded libpq or SQLite"
+elif grep -q "file=libpoppler" "$tmp/ld"; then ok "convert: libpq and SQLite not loaded"
+else no "LD_DEBUG=files printed no library loads: cannot tell"; fi
 
 expect "missing file: io" 1 "\[io\].*nope.pdf" -- "$M" convert "$tmp/nope.pdf"
 : > "$tmp/empty.pdf"

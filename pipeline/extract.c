@@ -940,6 +940,11 @@ static int read_pages(struct mn_ctx *ctx, PopplerDocument *pdf, int nread, struc
             if (fabs(r->angle) >= 0.05)
                 mn_doc_warn(doc, "ocr_deskewed", pageno, "page %d: deskewed by %.2f degrees",
                             pageno, r->angle);
+            if (r->nmargin > 0)
+                mn_doc_warn(doc, "ocr_margin_read", pageno,
+                            "page %d: %d item number(s) left of their lines read again alone "
+                            "(the page layout had left them out)",
+                            pageno, r->nmargin);
             if (r->nnoise > 0)
                 mn_doc_warn(doc, "ocr_noise", pageno,
                             "page %d: %d low-confidence marks dropped (graphics or specks)",

@@ -325,6 +325,7 @@ bool mn_ocr_is_noise(const char *word, float conf)
 /* One recognised word: its symbols are syms[first, first + n). */
 struct word {
     int x1, x2, line; /* pixels; text line number */
+    int t, b;         /* its own top and bottom, pixels */
     int lt, lb;       /* its line's top and bottom, pixels */
     double lh;        /* its line's height */
     float conf;
@@ -467,6 +468,150 @@ static void set_line_edges(struct mn_lines *lines, const struct mn_glyph *g, siz
     }
 }
 
+bool mn_ocr_is_margin_number(const char *s)
+{
+    const char *p = s;
+    int nd = 0;
+    if (*p == '(')
+        p++;
+    while (*p >= '0' && *p <= '9' && nd < 3)
+        p++, nd++;
+    if (nd == 0 || nd > 2)
+        return false;
+    if (*p == '.' && p[1] >= '0' && p[1] <= '9') { /* "2.1" */
+        p++;
+        for (nd = 0; *p >= '0' && *p <= '9'; p++)
+            nd++;
+        if (nd > 2)
+            return false;
+    }
+    if (*p == '.' || *p == ')')
+        p++;
+    return *p == '\0';
+}
+
+/* A number in a list's margin that tesseract's page layout left out: with the numbers in a
+ * column of their own, PSM_AUTO takes that column for an image or a block of its own and
+ * part of the numbers never comes back (a real 300 dpi scan lost "2." to "9." of its
+ * agenda). Looks left of a line's first word, in tesseract's binarised image, for ink of
+ * text height that no recognised word covers, the nearest group within two line heights;
+ * on success the rectangle to read and the ink's left and right, in pixels. */
+struct margin {
+    char text[16]; /* "" = none */
+    int x1, x2;
+};
+
+enum { MARGIN_MAX_MARKS = 24 }; /* more components than this left of a line: not a number */
+
+static bool unread_margin(PIX *bin, const struct word *w, size_t nw, size_t first, int *rx,
+                          int *ry, int *rw, int *rh, int *ink_x1, int *ink_x2)
+{
+    const struct word *f = &w[first];
+    int lh = f->lb - f->lt;
+    if (!bin || lh < 8)
+        return false;
+    int x0 = f->x1 - 5 * lh > 0 ? f->x1 - 5 * lh : 0;
+    int width = f->x1 - 1 - x0;
+    if (width < lh / 2)
+        return false;
+    BOX *area = boxCreate(x0, f->lt, width, lh);
+    PIX *crop = area ? pixClipRectangle(bin, area, NULL) : NULL;
+    boxDestroy(&area);
+    BOXA *cc = crop ? pixConnCompBB(crop, 8) : NULL;
+    pixDestroy(&crop);
+    int n = cc ? boxaGetCount(cc) : 0;
+    int kx1[MARGIN_MAX_MARKS], kx2[MARGIN_MAX_MARKS], ky1[MARGIN_MAX_MARKS],
+        ky2[MARGIN_MAX_MARKS];
+    int nk = 0;
+    bool ok = n > 0 && n <= MARGIN_MAX_MARKS;
+    for (int i = 0; ok && i < n; i++) {
+        l_int32 x, y, bw, bh;
+        if (boxaGetBoxGeometry(cc, i, &x, &y, &bw, &bh) != 0)
+            continue;
+        x += x0;
+        y += f->lt;
+        if (bw * 6 < lh && bh * 6 < lh)
+            continue; /* a speck or a dot: no number by itself */
+        bool covered = false;
+        for (size_t k = 0; k < nw && !covered; k++)
+            covered = !w[k].noise && x < w[k].x2 && x + bw > w[k].x1 && y < w[k].b &&
+                      y + bh > w[k].t;
+        if (covered)
+            continue;
+        kx1[nk] = x, kx2[nk] = x + bw, ky1[nk] = y, ky2[nk] = y + bh;
+        nk++;
+    }
+    boxaDestroy(&cc);
+    if (!ok || nk == 0)
+        return false;
+    /* the group nearest the word: the rightmost mark, then marks close to its left */
+    int best = 0;
+    for (int i = 1; i < nk; i++)
+        if (kx2[i] > kx2[best])
+            best = i;
+    int gx1 = kx1[best], gx2 = kx2[best], gy1 = ky1[best], gy2 = ky2[best];
+    if (f->x1 - gx2 > 2 * lh)
+        return false;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (int i = 0; i < nk; i++)
+            if (kx1[i] < gx1 && kx2[i] >= gx1 - lh / 2) {
+                gx1 = kx1[i];
+                gy1 = ky1[i] < gy1 ? ky1[i] : gy1;
+                gy2 = ky2[i] > gy2 ? ky2[i] : gy2;
+                grew = true;
+            }
+    }
+    if ((gy2 - gy1) * 20 < lh * 9 || gx2 - gx1 > 3 * lh)
+        return false; /* no text height, or too wide for a number */
+    int pad = lh / 4;
+    int left = gx1 - pad > 0 ? gx1 - pad : 0;
+    int right = gx2 + lh / 2 < f->x1 - 1 ? gx2 + lh / 2 : f->x1 - 1; /* the number's dot */
+    int top = f->lt - pad > 0 ? f->lt - pad : 0;
+    int bottom = f->lb + pad < (int)pixGetHeight(bin) ? f->lb + pad : (int)pixGetHeight(bin);
+    *rx = left, *ry = top, *rw = right - left, *rh = bottom - top;
+    *ink_x1 = gx1, *ink_x2 = gx2;
+    return *rw > 0 && *rh > 0;
+}
+
+/* Reads the unread margins of the page's lines (after the page's own recognition, whose
+ * results are then gone): a line's first kept word gets in mg[first] the number found left
+ * of it, when tesseract reads the rectangle alone as an item number (mn_ocr_is_margin_number)
+ * with confidence MN_OCR_MARGIN_FLOOR or more. Returns how many were found. */
+static int read_margins(struct mn_ocr *o, PIX *bin, const struct word *w, size_t nw,
+                        struct margin *mg)
+{
+    const struct mn_tess *tess = &o->t;
+    int found = 0, tried = 0;
+    int cur_line = -1;
+    for (size_t i = 0; i < nw; i++) {
+        if (w[i].noise || w[i].line == cur_line)
+            continue;
+        cur_line = w[i].line;
+        int x, y, rw, rh, ix1, ix2;
+        if (tried >= MN_OCR_MARGIN_MAX ||
+            !unread_margin(bin, w, nw, i, &x, &y, &rw, &rh, &ix1, &ix2))
+            continue;
+        tried++;
+        tess->TessBaseAPISetPageSegMode(o->api, PSM_SINGLE_WORD);
+        tess->TessBaseAPISetRectangle(o->api, x, y, rw, rh);
+        char *text = tess->TessBaseAPIGetUTF8Text(o->api);
+        int conf = text ? tess->TessBaseAPIMeanTextConf(o->api) : 0;
+        if (text) {
+            g_strstrip(text);
+            if (conf >= MN_OCR_MARGIN_FLOOR && strlen(text) < sizeof mg[i].text &&
+                mn_ocr_is_margin_number(text)) {
+                strcpy(mg[i].text, text);
+                mg[i].x1 = ix1;
+                mg[i].x2 = ix2;
+                found++;
+            }
+            tess->TessDeleteText(text);
+        }
+    }
+    return found;
+}
+
 void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
                  struct mn_ocr_result *res)
 {
@@ -480,6 +625,7 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
     size_t nw = 0, walloc = 0;
     struct sym *sy = NULL;
     size_t ns = 0, salloc = 0;
+    struct margin *mg = NULL;
     double sumconf = 0;
 
     memset(res, 0, sizeof *res);
@@ -490,7 +636,9 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
         goto out;
     }
     int dpi = pixGetXRes(img) > 0 ? pixGetXRes(img) : 300;
-    tess->TessBaseAPISetPageSegMode(o->api, (steps & MN_OCR_STEP_BLOCK) ? PSM_SINGLE_BLOCK : PSM_AUTO);
+    tess->TessBaseAPISetPageSegMode(o->api, (steps & MN_OCR_STEP_BLOCK)    ? PSM_SINGLE_BLOCK
+                                            : (steps & MN_OCR_STEP_COLUMN) ? PSM_SINGLE_COLUMN
+                                                                           : PSM_AUTO);
     tess->TessBaseAPISetImage2(o->api, img); /* tesseract copies the pixels */
     tess->TessBaseAPISetSourceResolution(o->api, dpi);
     pixDestroy(&img);
@@ -536,7 +684,8 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
             tess->TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &t, &r, &b)) {
             char *text = tess->TessResultIteratorGetUTF8Text(it, RIL_WORD);
             MN_GROW(w, nw + 1, walloc);
-            w[nw] = (struct word){.x1 = l, .x2 = r, .line = line, .lh = lh, .lt = line_t,
+            w[nw] = (struct word){.x1 = l, .x2 = r, .t = t, .b = b, .line = line, .lh = lh,
+                                  .lt = line_t,
                                   .lb = line_b,
                                   .conf = tess->TessResultIteratorConfidence(it, RIL_WORD),
                                   .first = ns};
@@ -561,6 +710,11 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
     /* Pass 2: drop graphics read as text, count, and lay the rest out as glyphs. */
     res->nnoise = 0;
     mark_noise_clusters(w, nw, sy);
+    tess->TessResultIteratorDelete(it); /* the margins are read with the same engine */
+    it = NULL;
+    mg = xcalloc(nw ? nw : 1, sizeof *mg);
+    if (steps & MN_OCR_STEP_MARGIN)
+        res->nmargin = read_margins(o, bin, w, nw, mg);
     bool space_before = false, line_start = true;
     int cur_line = -1;
     for (size_t i = 0; i < nw; i++) {
@@ -571,6 +725,11 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
         if (w[i].noise) {
             res->nnoise++;
             continue;
+        }
+        if (mg[i].text[0]) { /* a number tesseract's layout left out, read alone */
+            add_symbol(&g, &ng, &galloc, mg[i].text, mg[i].x1 * scale, mg[i].x2 * scale,
+                       sy[w[i].first].y1, sy[w[i].first].y2, &space_before, &line_start);
+            space_before = true;
         }
         int bx1, bx2;
         /* a bullet dot read as a word of its own ("te", "e", "*"): one or two symbols whose
@@ -613,6 +772,7 @@ out:
     for (size_t i = 0; i < ns; i++)
         tess->TessDeleteText(sy[i].text);
     free(sy);
+    free(mg);
     free(w);
     free(g);
 }

@@ -35,6 +35,8 @@ enum {
     MN_OCR_MARK_FLOOR = 60,  /* a small cluster of words all under this is graphics */
     MN_OCR_CLUSTER_MAX = 3,  /* words: larger clusters are text however doubtful */
     MN_OCR_MAX_THREADS = 64,
+    MN_OCR_MARGIN_FLOOR = 60, /* a margin number read alone needs this confidence */
+    MN_OCR_MARGIN_MAX = 80,   /* margins read alone per page at most */
 };
 
 /* Clean-up steps applied before recognition (mn_ocr_prepare). */
@@ -50,6 +52,8 @@ enum {
     MN_OCR_STEP_BORDER = 1 << 8,    /* ink touching the page's edge (a copier's dark band) */
     MN_OCR_STEP_THICKEN = 1 << 9,   /* a grey minimum filter: thin strokes a pixel wider */
     MN_OCR_STEP_DESPECKLE_LOW = 1 << 10, /* despeckle pages under 280 dpi only */
+    MN_OCR_STEP_COLUMN = 1 << 11,   /* tesseract reads the page as one column (PSM 4) */
+    MN_OCR_STEP_MARGIN = 1 << 12,   /* numbers left of a line that the layout left out */
 };
 /* Measured on the corpus's scans (whole-document CER against the born-digital text layer):
  * despeckling every small component cost accuracy both on 300 dpi greyscale (0.83% → 1.43% on
@@ -60,7 +64,7 @@ enum {
  * table rule removal pays on tables (7.3% → 0.9% on a header table). */
 #define MN_OCR_STEPS_DEFAULT                                                                     \
     (MN_OCR_STEP_ORIENT | MN_OCR_STEP_NORMALIZE | MN_OCR_STEP_DESKEW | MN_OCR_STEP_LINES |       \
-     MN_OCR_STEP_DESPECKLE_LOW)
+     MN_OCR_STEP_DESPECKLE_LOW | MN_OCR_STEP_MARGIN)
 
 /* The text of one recognised page. Released with mn_ocr_result_release. */
 struct mn_ocr_result {
@@ -68,6 +72,7 @@ struct mn_ocr_result {
     int mean_conf;         /* tesseract's mean word confidence, 0-100 */
     int nwords, nlow;      /* words, and words under MN_OCR_WORD_FLOOR */
     int nnoise;            /* marks dropped as noise (mn_ocr_is_noise) */
+    int nmargin;           /* item numbers read back from the margin (MN_OCR_STEP_MARGIN) */
     double angle;          /* skew found and corrected, in degrees (0 = none) */
     int rotation;          /* quarter turns clockwise applied to make the page upright */
     bool failed;           /* rendering or recognition failed: 'message' says why */
@@ -89,6 +94,10 @@ PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation);
  * (graphics read as text, see MN_OCR_MARK_FLOOR); every other word is kept whatever its
  * confidence. Never fails. */
 bool mn_ocr_is_noise(const char *word, float conf);
+
+/* True when 's' (UTF-8, borrowed, trimmed) reads as an item number in a list's margin:
+ * "1", "12.", "3)", "(4)", "2.1", "2.1.". Never fails. */
+bool mn_ocr_is_margin_number(const char *s);
 
 /* Creates an engine for 'lang' with tessdata from 'tessdata' (NULL = tesseract's default,
  * honouring TESSDATA_PREFIX). Returns 0 with *out owned by the caller (mn_ocr_free), or -1

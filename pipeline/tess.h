@@ -30,6 +30,9 @@ struct mn_error;
     X(TessBaseAPISetImage2)                                                                   \
     X(TessBaseAPISetSourceResolution)                                                         \
     X(TessBaseAPIRecognize)                                                                   \
+    X(TessBaseAPISetRectangle)                                                                \
+    X(TessBaseAPIGetUTF8Text)                                                                 \
+    X(TessBaseAPIMeanTextConf)                                                                \
     X(TessBaseAPIGetThresholdedImage)                                                         \
     X(TessBaseAPIGetIterator)                                                                 \
     X(TessResultIteratorGetPageIterator)                                                      \

@@ -112,6 +112,18 @@ static void dump(const struct mn_lines *l)
 }
 
 /* Deskew finds a 1.5 degree skew and corrects it (the sign is leptonica's). */
+/* what a list's margin number looks like when read alone (ocr.c's read_margins) */
+static void test_margin_number(void)
+{
+    static const char *const yes[] = {"1", "1.", "12.", "3)", "(4)", "2.1", "2.1.", "10"};
+    static const char *const no[] = {"", ".", "a.", "123.", "1,", "Sy", "l.", "2.123", "1.a",
+                                     "•", "(", "5 ."};
+    for (size_t i = 0; i < MN_ARRAY_SIZE(yes); i++)
+        CHECK(mn_ocr_is_margin_number(yes[i]));
+    for (size_t i = 0; i < MN_ARRAY_SIZE(no); i++)
+        CHECK(!mn_ocr_is_margin_number(no[i]));
+}
+
 static void test_prepare_deskew(void)
 {
     PIX *p = draw_page(page_lines, MN_ARRAY_SIZE(page_lines), 1.5, 2400, 800);
@@ -369,6 +381,7 @@ int main(void)
     setMsgSeverity(L_SEVERITY_ERROR);
     have_engine = mn_ocr_new(NULL, MN_OCR_LANG, &engine, &err) == 0;
     RUN(test_garbage);
+    RUN(test_margin_number);
     RUN(test_prepare_deskew);
     RUN(test_prepare_despeckle);
     RUN(test_prepare_upscale_border);

@@ -200,6 +200,16 @@ static bool is_nfc_stable(gunichar c)
     return c < 0x300 || (c >= 0x2000 && c <= 0x20CF) || (c >= 0xE000 && c <= 0xF8FF);
 }
 
+bool mn_utf8_is_nfc_stable(const char *s)
+{
+    if (!g_utf8_validate(s, -1, NULL))
+        return false;
+    for (; *s; s = g_utf8_next_char(s))
+        if (!is_nfc_stable(g_utf8_get_char(s)))
+            return false;
+    return true;
+}
+
 char *mn_utf8_clean(const char *s, size_t len, bool *repaired)
 {
     char *nonul = NULL, *valid = NULL, *nfc = NULL, *out;

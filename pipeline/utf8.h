@@ -32,6 +32,12 @@ size_t mn_utf8_char_len(const char *s, size_t len);
 /* Number of characters in valid UTF-8 text (each ill-formed byte counts as one). */
 size_t mn_utf8_strlen(const char *s, size_t len);
 
+/* True when the NUL-terminated 's' is valid UTF-8 made only of characters that are NFC as
+ * they stand whatever their neighbours (below U+0300, General Punctuation and currency, the
+ * private use area): then s is NFC and g_utf8_normalize can be skipped. False says nothing.
+ * Never fails. */
+bool mn_utf8_is_nfc_stable(const char *s);
+
 /* True when the 'len' bytes at 's' are valid UTF-8 with no NUL. */
 bool mn_utf8_is_valid(const char *s, size_t len);
 

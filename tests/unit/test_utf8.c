@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "utf8.h"
 
 /* Cleans a string literal (which may hold NULs, hence the explicit length). */
@@ -122,6 +124,21 @@ static void test_cp1252(void)
     free(s);
 }
 
+/* the rule compiler skips NFC normalisation of a pattern this says yes to */
+static void test_nfc_stable(void)
+{
+    CHECK(mn_utf8_is_nfc_stable(""));
+    CHECK(mn_utf8_is_nfc_stable("^(?<value>Afbud)\\s*:"));
+    CHECK(mn_utf8_is_nfc_stable("Bestyrelsesmøde på Åbo \u00e6 \u2022 \u2013 \uf0b7"));
+    CHECK(!mn_utf8_is_nfc_stable("A\u030a"));     /* NFD 'Å' */
+    CHECK(!mn_utf8_is_nfc_stable("\u212b"));      /* ANGSTROM SIGN: NFC makes it U+00C5 */
+    CHECK(!mn_utf8_is_nfc_stable("\u0340"));      /* NFC_Quick_Check No */
+    CHECK(!mn_utf8_is_nfc_stable("ab\xc3("));     /* invalid UTF-8 */
+    char *n = g_utf8_normalize("Bestyrelsesmøde på Åbo \u2022", -1, G_NORMALIZE_NFC);
+    CHECK(strcmp(n, "Bestyrelsesmøde på Åbo \u2022") == 0);
+    g_free(n);
+}
+
 int main(void)
 {
     RUN(test_ascii_passthrough);
@@ -133,6 +150,7 @@ int main(void)
     RUN(test_invalid_repaired);
     RUN(test_char_len);
     RUN(test_cp1252);
+    RUN(test_nfc_stable);
     free(cleaned);
     return DONE();
 }

@@ -50,6 +50,7 @@
 #include "doc.h"
 #include "err.h"
 #include "ocr.h"
+#include "ocrfix.h"
 #include "pipeline.h"
 #include "render.h"
 #include "utf8.h"
@@ -672,6 +673,27 @@ static double image_cover(PopplerPage *page)
     return pw > 0 && ph > 0 ? area / (pw * ph) : 0;
 }
 
+/* Fraction of the page covered by its largest image. */
+static double largest_image_cover(PopplerPage *page)
+{
+    double pw = 0, ph = 0, best = 0;
+    poppler_page_get_size(page, &pw, &ph);
+    GList *maps = poppler_page_get_image_mapping(page);
+    for (GList *l = maps; l; l = l->next) {
+        const PopplerImageMapping *m = l->data;
+        double area = fabs(m->area.x2 - m->area.x1) * fabs(m->area.y2 - m->area.y1);
+        best = area > best ? area : best;
+    }
+    poppler_page_free_image_mapping(maps);
+    return pw > 0 && ph > 0 ? best / (pw * ph) : 0;
+}
+
+/* A text layer over one image that covers the page is an OCR layer (a scanner's or a phone
+ * app's invisible text over the picture): it is read again and the more readable text kept
+ * (OCRmyPDF's --redo-ocr). Born-digital pages have no such image; a full-page background
+ * under real text would cost one OCR pass and keep its text (ocr_layer_kept). */
+#define OCR_LAYER_COVER_MIN 0.9
+
 /* Thresholds of the ink check, measured on born-digital minutes (logos, underlined links,
  * table rules stay under 1% outside the text) and on scans (3-10% of the page is ink). */
 #define IMAGE_COVER_MIN 0.2   /* below this image cover no ink check is made */
@@ -856,6 +878,7 @@ static int read_pages(struct mn_ctx *ctx, PopplerDocument *pdf, int nread, struc
     enum mn_ocr_mode mode = ctx ? ctx->opt.ocr : MN_OCR_NEVER;
     struct mn_lines *pl = xcalloc((size_t)nread, sizeof *pl);
     int *jobs = xcalloc((size_t)nread, sizeof *jobs), njobs = 0;
+    bool *layer = xcalloc((size_t)nread, sizeof *layer); /* job k checks an OCR layer */
     struct mn_ocr_result *res = NULL;
     int ret = -1;
     int limit = ctx ? ctx->opt.time_limit : 0, nlate = 0, first_late = 0, last_late = 0;
@@ -882,6 +905,11 @@ static int read_pages(struct mn_ctx *ctx, PopplerDocument *pdf, int nread, struc
             mn_lines_join(&pl[i], &t);
             ocr = page_needs_ocr(page, &info, t.buf, t.len, why, sizeof why);
             mn_buf_release(&t);
+            if (!ocr && info.state == PAGE_TEXT && ctx->dict &&
+                largest_image_cover(page) >= OCR_LAYER_COVER_MIN) {
+                ocr = true;
+                layer[njobs] = true;
+            }
         } else if (info.state == PAGE_TEXT) {
             struct mn_buf t = MN_BUF_INIT;
             mn_lines_join(&pl[i], &t);
@@ -928,6 +956,19 @@ static int read_pages(struct mn_ctx *ctx, PopplerDocument *pdf, int nread, struc
             if (r->failed) { /* keep whatever text layer the page had */
                 mn_doc_warn(doc, "ocr_failed", pageno, "%s", r->message);
                 continue;
+            }
+            if (layer[k]) { /* an OCR layer: the text with more dictionary words wins */
+                int nl = 0, no = 0;
+                double rl = mn_ocrfix_dict_rate(&pl[pageno - 1], ctx->dict, &nl);
+                double ro = mn_ocrfix_dict_rate(&r->lines, ctx->dict, &no);
+                bool redo = ro > rl;
+                mn_doc_warn(doc, redo ? "ocr_layer_redone" : "ocr_layer_kept", pageno,
+                            "page %d: a text layer over a page image (an OCR layer): dictionary "
+                            "words %.1f%% of %d in the layer, %.1f%% of %d by tesseract; %s",
+                            pageno, 100 * rl, nl, 100 * ro, no,
+                            redo ? "read again" : "layer kept");
+                if (!redo)
+                    continue;
             }
             mn_lines_release(&pl[pageno - 1]);
             pl[pageno - 1] = r->lines;
@@ -979,6 +1020,7 @@ out:
         mn_lines_release(&pl[i]);
     free(pl);
     free(jobs);
+    free(layer);
     return ret;
 }
 

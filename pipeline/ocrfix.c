@@ -788,12 +788,16 @@ static bool bullet_mark(gunichar c)
            c == '~';
 }
 
-/* A bullet read as a run of two or three marks ("»…", "*·"), and a table rule read as a lone
+/* A bullet read as a run of two or three marks ("»…", "*·", "-……"), and a table rule read as a lone
  * "|" between cells or at a line's edge. */
 static bool repair_marks(struct repair *rp, const char *s)
 {
     const char *p = s;
     int nmarks = 0;
+    if (*p == '-' && p[1] && bullet_mark(g_utf8_get_char(p + 1))) { /* "-…", "-……" */
+        p++;
+        nmarks++;
+    }
     while (*p && bullet_mark(g_utf8_get_char(p)) && nmarks < 4) {
         p = g_utf8_next_char(p);
         nmarks++;
@@ -922,4 +926,48 @@ int mn_ocrfix_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         mn_doc_warn(doc, "ocr_corrected", 0,
                     "%zu OCR word(s) corrected to the document's own spelling of them", fixes);
     return 0;
+}
+
+double mn_ocrfix_dict_rate(const struct mn_lines *lines, const struct mn_dict *dict,
+                           int *nwords)
+{
+    int counted = 0, hits = 0;
+    for (size_t i = 0; dict && i < lines->n; i++) {
+        const char *t = lines->v[i].text;
+        while (*t) {
+            while (*t == ' ' || *t == '\t')
+                t++;
+            const char *e = t;
+            while (*e && *e != ' ' && *e != '\t')
+                e++;
+            /* the token without the marks around it */
+            const char *a = t, *b = e;
+            while (a < b && !g_unichar_isalnum(g_utf8_get_char(a)))
+                a = g_utf8_next_char(a);
+            while (b > a && !g_unichar_isalnum(g_utf8_get_char(g_utf8_prev_char(b))))
+                b = g_utf8_prev_char(b);
+            int letters = 0, others = 0;
+            for (const char *q = a; q < b; q = g_utf8_next_char(q)) {
+                gunichar c = g_utf8_get_char(q);
+                if (g_unichar_isalpha(c))
+                    letters++;
+                else if (c != '-')
+                    others++;
+            }
+            if (letters >= 2 && others == 0) {
+                char *w = g_strndup(a, (gsize)(b - a));
+                char *low = g_utf8_strdown(w, -1);
+                counted++;
+                hits += mn_dict_has(dict, w) || mn_dict_has(dict, low);
+                g_free(low);
+                g_free(w);
+            } else if (letters >= 1 && others > 0) {
+                counted++; /* letters and digits or marks mixed: "Spg1", "l0O" */
+            }
+            t = e;
+        }
+    }
+    if (nwords)
+        *nwords = counted;
+    return counted ? (double)hits / counted : 0;
 }

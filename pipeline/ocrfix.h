@@ -45,4 +45,11 @@ int mn_ocrfix_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err) 
 size_t mn_ocrfix_lines(struct mn_lines *lines, const int *pages, size_t npages,
                        const struct mn_dict *dict);
 
+/* The share of the words of 'lines' (tokens of two letters or more, marks around them
+ * stripped; letters mixed with digits or marks count as misses) that 'dict' knows, as given or
+ * in lower case: how readable a text layer is. *nwords (may be NULL) receives how many were
+ * counted. 0 with no words or no 'dict'. Never fails. */
+double mn_ocrfix_dict_rate(const struct mn_lines *lines, const struct mn_dict *dict,
+                           int *nwords);
+
 #endif

@@ -148,6 +148,8 @@ static void test_specks_and_marks(void)
                     "bl.a. i greve.dk og bilag.pdf. Mødet sluttede.", 1);
     check_structure("1. A#»…\ttager orienteringen til efterretning#« enkelt",
                     "1. A#• tager orienteringen til efterretning#« enkelt", 1);
+    check_structure("1. A#-…\tDaniel berettede#-……\tSpørgsmål om snerydning#- at",
+                    "1. A#• Daniel berettede#• Spørgsmål om snerydning#- at", 2);
     check_structure("1. A#Indstilling.#et\tat tage orienteringen#.\tat drøfte#a.\tMøder#1.\tB#b)\tC",
                     "1. A#Indstilling#• at tage orienteringen#• at drøfte#a.\tMøder#1.\tB#b)\tC", 3);
 }
@@ -172,6 +174,24 @@ static void test_structure_text_pages_untouched(void)
     mn_lines_release(&l);
 }
 
+/* how readable a text layer is: the dictionary's share of its words */
+static void test_dict_rate(void)
+{
+    struct mn_lines l = {0};
+    add(&l, "Leif Hansen blev valgt – og kunne bekendtgøre", 1); /* 7 words, 1 dash */
+    add(&l, "2. Bestyrelsens beretning (2024)", 1);               /* numbers are no words */
+    int n = 0;
+    double r = mn_ocrfix_dict_rate(&l, dict, &n);
+    CHECK_INT(n, 9);
+    CHECK(r > 0.99);
+    add(&l, "LeifHansen blev valgt—og Spg1 Tisrdag", 1);          /* 4 misses of 5 */
+    r = mn_ocrfix_dict_rate(&l, dict, &n);
+    CHECK_INT(n, 14);
+    CHECK(r > 10.0 / 14 - 0.01 && r < 10.0 / 14 + 0.01);
+    CHECK(mn_ocrfix_dict_rate(&l, NULL, &n) == 0 && n == 0);
+    mn_lines_release(&l);
+}
+
 int main(void)
 {
     struct mn_error err = {0};
@@ -193,6 +213,7 @@ int main(void)
     RUN(test_specks_and_marks);
     RUN(test_header_and_intro);
     RUN(test_structure_text_pages_untouched);
+    RUN(test_dict_rate);
     mn_rules_free(rules);
     mn_dict_free(dict);
     return DONE();

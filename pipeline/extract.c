@@ -691,7 +691,8 @@ static double largest_image_cover(PopplerPage *page)
 /* A text layer over one image that covers the page is an OCR layer (a scanner's or a phone
  * app's invisible text over the picture): it is read again and the more readable text kept
  * (OCRmyPDF's --redo-ocr). Born-digital pages have no such image; a full-page background
- * under real text would cost one OCR pass and keep its text (ocr_layer_kept). */
+ * under real text would cost one OCR pass and keep its text (ocr_layer_kept). Only documents
+ * whose first text page is such a page are looked at further (read_pages). */
 #define OCR_LAYER_COVER_MIN 0.9
 
 /* Thresholds of the ink check, measured on born-digital minutes (logos, underlined links,
@@ -879,6 +880,7 @@ static int read_pages(struct mn_ctx *ctx, PopplerDocument *pdf, int nread, struc
     struct mn_lines *pl = xcalloc((size_t)nread, sizeof *pl);
     int *jobs = xcalloc((size_t)nread, sizeof *jobs), njobs = 0;
     bool *layer = xcalloc((size_t)nread, sizeof *layer); /* job k checks an OCR layer */
+    int layer_doc = -1; /* the first text page was an OCR layer: 1, was not: 0, none yet: -1 */
     struct mn_ocr_result *res = NULL;
     int ret = -1;
     int limit = ctx ? ctx->opt.time_limit : 0, nlate = 0, first_late = 0, last_late = 0;
@@ -905,10 +907,17 @@ static int read_pages(struct mn_ctx *ctx, PopplerDocument *pdf, int nread, struc
             mn_lines_join(&pl[i], &t);
             ocr = page_needs_ocr(page, &info, t.buf, t.len, why, sizeof why);
             mn_buf_release(&t);
-            if (!ocr && info.state == PAGE_TEXT && ctx->dict &&
-                largest_image_cover(page) >= OCR_LAYER_COVER_MIN) {
-                ocr = true;
-                layer[njobs] = true;
+            /* the image check costs a walk over the page's content (20% of a long
+             * born-digital document's time if made on every page): it is made on the first
+             * page with a text layer, and on the others only when that one was an OCR layer */
+            if (!ocr && info.state == PAGE_TEXT && ctx->dict && layer_doc != 0) {
+                bool is_layer = largest_image_cover(page) >= OCR_LAYER_COVER_MIN;
+                if (layer_doc < 0)
+                    layer_doc = is_layer;
+                if (is_layer) {
+                    ocr = true;
+                    layer[njobs] = true;
+                }
             }
         } else if (info.state == PAGE_TEXT) {
             struct mn_buf t = MN_BUF_INIT;

@@ -69,7 +69,7 @@ LD_LIBRARY_PATH="$tmp/badlib" "$M" convert "$BD" > "$tmp/o.json" 2> "$tmp/e"; rc
 check $rc "born-digital converts without a loadable OCR library" "exit $rc $(head -c 300 "$tmp/e")"
 
 if [ $have_dan = 0 ]; then
-  for t in "scan: exit 0" "scan: readable" "-j 1 = -j 2" "--ocr always" "mixed" "margin"; do skip "$t"; done
+  for t in "scan: exit 0" "scan: readable" "-j 1 = -j 2" "--ocr always" "mixed" "margin" "layer"; do skip "$t"; done
   echo "$pass passed, $fail failed"; [ $fail -eq 0 ]; exit
 fi
 
@@ -108,6 +108,17 @@ if [ -f "$P26" ]; then
   check $([ $rc = 0 ] && [ "$r" = True ]; echo $?) "real scan with a column of item numbers: items 1-8 found (margin read again)"
 else
   skip "real scan with a column of item numbers (not present)"
+fi
+
+# 8. A phone app's OCR layer (invisible text over the photo of each page) is read again and
+#    the more readable text kept: the 2024 photo's pages are redone, warned with both rates.
+P24=../shared/real/grf-pomosa-odense-2024-02-20-generalforsamling-photo-ocr/refgen_pomosa_2024.pdf
+if [ -f "$P24" ]; then
+  "$M" convert "$P24" > "$tmp/p24.json" 2>/dev/null; rc=$?
+  r=$(src "$tmp/p24.json" 'd["source"]["ocr_pages"] == [1, 2] and sum(w["code"] == "ocr_layer_redone" and "by tesseract" in w["message"] for w in d["warnings"]) == 2 and [i["number"] for i in d["items"]][:3] == ["1", "2", "3"]')
+  check $([ $rc = 0 ] && [ "$r" = True ]; echo $?) "an app's OCR layer over a photo: both pages read again (ocr_layer_redone), items from 1"
+else
+  skip "an app's OCR layer (not present)"
 fi
 
 echo "$pass passed, $fail failed"

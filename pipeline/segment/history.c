@@ -1,6 +1,7 @@
 /* segment/history.c: earlier decisions of a case become "other" sections (see history.h). */
 #include "segment/history.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,35 +29,27 @@ int mn_history_demote(const struct mn_rules *rules, const char *meeting_date, st
     }
     if (ndated == 0)
         return 0;
-    if (meeting_date) {
-        /* a decision dated before this meeting is the case's history, even the only one: an
-         * agenda quotes the committee that treated the case first */
-        int turned = 0;
-        for (size_t j = 0; j < n; j++) {
-            if (!dates[j][0] || strcmp(dates[j], meeting_date) >= 0)
-                continue;
-            struct mn_section *sec = &it->sections[idx[j]];
-            free(sec->kind);
-            sec->kind = xstrdup("other");
-            turned++;
-        }
-        return turned;
-    }
-    if (n < 2)
-        return 0;
-    /* which one is this meeting's */
+    /* which of them is this meeting's: with the meeting's date known, a decision dated
+     * before it is the case's history, even the only one (an agenda quotes the committee that
+     * treated the case first); without it, of several, the undated ones, or else the latest */
     const char *keep = NULL; /* a date, or "" for the undated ones */
-    if (nundated > 0)
-        keep = "";
-    if (!keep) {
-        keep = dates[0];
-        for (size_t j = 1; j < n; j++)
-            if (strcmp(dates[j], keep) > 0) /* ISO dates sort as strings */
-                keep = dates[j];
+    if (!meeting_date) {
+        if (n < 2)
+            return 0;
+        if (nundated > 0) {
+            keep = "";
+        } else {
+            keep = dates[0];
+            for (size_t j = 1; j < n; j++)
+                if (strcmp(dates[j], keep) > 0) /* ISO dates sort as strings */
+                    keep = dates[j];
+        }
     }
     int turned = 0;
     for (size_t j = 0; j < n; j++) {
-        if (strcmp(dates[j], keep) == 0)
+        bool history = meeting_date ? dates[j][0] && strcmp(dates[j], meeting_date) < 0
+                                    : strcmp(dates[j], keep) != 0;
+        if (!history)
             continue;
         struct mn_section *sec = &it->sections[idx[j]];
         free(sec->kind);

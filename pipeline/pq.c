@@ -1,9 +1,9 @@
 /* pq.c: libpq, opened when a PostgreSQL store is first opened (see pq.h). */
 #include "pq.h"
 
-#include <dlfcn.h>
 #include <string.h>
 
+#include "dl.h"
 #include "err.h"
 
 #ifndef MN_LIBPQ_SONAME
@@ -14,22 +14,17 @@ int mn_pq_open(struct mn_pq *out, struct mn_error *err)
 {
     memset(out, 0, sizeof *out);
     /* never closed: see pq.h */
-    void *lib = dlopen(MN_LIBPQ_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (!lib) {
-        const char *why = dlerror();
-        return mn_fail(err, MN_E_IO, "PostgreSQL: cannot load the client library: %s",
-                       why ? why : MN_LIBPQ_SONAME);
-    }
-    void *sym;
-    /* ISO C has no conversion from void * to a function pointer; POSIX guarantees the
-     * representation, so the bytes are copied */
+    static const char what[] = "PostgreSQL: the client library";
+    void *lib;
+    if (mn_dl_open(MN_LIBPQ_SONAME, "PostgreSQL: cannot load the client library", MN_E_IO, &lib,
+                   err) < 0)
+        return -1;
 #define MN_PQ_RESOLVE(name)                                                                   \
-    if (!(sym = dlsym(lib, #name))) {                                                         \
+    if (mn_dl_sym(lib, #name, &out->name, sizeof out->name, MN_LIBPQ_SONAME, what,            \
+                  MN_E_IO, err) < 0) {                                                        \
         memset(out, 0, sizeof *out);                                                          \
-        return mn_fail(err, MN_E_IO, "PostgreSQL: the client library %s has no function %s",  \
-                       MN_LIBPQ_SONAME, #name);                                               \
-    }                                                                                         \
-    memcpy(&out->name, &sym, sizeof out->name);
+        return -1;                                                                            \
+    }
     MN_PQ_FUNCTIONS(MN_PQ_RESOLVE)
 #undef MN_PQ_RESOLVE
     return 0;

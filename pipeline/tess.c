@@ -1,9 +1,9 @@
 /* tess.c: the tesseract library, opened when a page first needs OCR (see tess.h). */
 #include "tess.h"
 
-#include <dlfcn.h>
 #include <string.h>
 
+#include "dl.h"
 #include "err.h"
 
 #ifndef MN_TESSERACT_SONAME
@@ -14,22 +14,17 @@ int mn_tess_open(struct mn_tess *out, struct mn_error *err)
 {
     memset(out, 0, sizeof *out);
     /* never closed: see tess.h */
-    void *lib = dlopen(MN_TESSERACT_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (!lib) {
-        const char *why = dlerror();
-        return mn_fail(err, MN_E_OCR_INIT, "cannot load the OCR library: %s",
-                       why ? why : MN_TESSERACT_SONAME);
-    }
-    void *sym;
-    /* ISO C has no conversion from void * to a function pointer; POSIX guarantees the
-     * representation, so the bytes are copied */
+    static const char what[] = "the OCR library";
+    void *lib;
+    if (mn_dl_open(MN_TESSERACT_SONAME, "cannot load the OCR library", MN_E_OCR_INIT, &lib,
+                   err) < 0)
+        return -1;
 #define MN_TESS_RESOLVE(name)                                                                 \
-    if (!(sym = dlsym(lib, #name))) {                                                         \
+    if (mn_dl_sym(lib, #name, &out->name, sizeof out->name, MN_TESSERACT_SONAME, what,        \
+                  MN_E_OCR_INIT, err) < 0) {                                                  \
         memset(out, 0, sizeof *out);                                                          \
-        return mn_fail(err, MN_E_OCR_INIT, "the OCR library %s has no function %s",           \
-                       MN_TESSERACT_SONAME, #name);                                           \
-    }                                                                                         \
-    memcpy(&out->name, &sym, sizeof out->name);
+        return -1;                                                                            \
+    }
     MN_TESS_FUNCTIONS(MN_TESS_RESOLVE)
 #undef MN_TESS_RESOLVE
     return 0;

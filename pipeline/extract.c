@@ -659,33 +659,24 @@ static int measure_ink(PopplerPage *page, const struct mn_glyph *boxes, size_t n
     return 0;
 }
 
-/* Fraction of the page covered by images (their bounding boxes, overlaps counted twice). */
-static double image_cover(PopplerPage *page)
+/* Fraction of the page covered by images (their bounding boxes, overlaps counted twice);
+ * *largest (may be NULL) gets the fraction its largest image covers. */
+static double image_cover(PopplerPage *page, double *largest)
 {
-    double pw = 0, ph = 0, area = 0;
+    double pw = 0, ph = 0, area = 0, best = 0;
     poppler_page_get_size(page, &pw, &ph);
     GList *maps = poppler_page_get_image_mapping(page);
     for (GList *l = maps; l; l = l->next) {
         const PopplerImageMapping *m = l->data;
-        area += fabs(m->area.x2 - m->area.x1) * fabs(m->area.y2 - m->area.y1);
+        double a = fabs(m->area.x2 - m->area.x1) * fabs(m->area.y2 - m->area.y1);
+        area += a;
+        best = a > best ? a : best;
     }
     poppler_page_free_image_mapping(maps);
-    return pw > 0 && ph > 0 ? area / (pw * ph) : 0;
-}
-
-/* Fraction of the page covered by its largest image. */
-static double largest_image_cover(PopplerPage *page)
-{
-    double pw = 0, ph = 0, best = 0;
-    poppler_page_get_size(page, &pw, &ph);
-    GList *maps = poppler_page_get_image_mapping(page);
-    for (GList *l = maps; l; l = l->next) {
-        const PopplerImageMapping *m = l->data;
-        double area = fabs(m->area.x2 - m->area.x1) * fabs(m->area.y2 - m->area.y1);
-        best = area > best ? area : best;
-    }
-    poppler_page_free_image_mapping(maps);
-    return pw > 0 && ph > 0 ? best / (pw * ph) : 0;
+    bool sized = pw > 0 && ph > 0;
+    if (largest)
+        *largest = sized ? best / (pw * ph) : 0;
+    return sized ? area / (pw * ph) : 0;
 }
 
 /* A text layer over one image that covers the page is an OCR layer (a scanner's or a phone
@@ -714,7 +705,7 @@ static bool page_needs_ocr(PopplerPage *page, const struct page_info *info, cons
         /* A blank page is not worth an OCR engine: render it small and look for ink. A page
          * mostly covered by images is a scan and needs no look: rendering it small would
          * decode the whole scan once more only to find ink (a tenth of the page's OCR time). */
-        if (image_cover(page) < IMAGE_COVER_MIN && measure_ink(page, NULL, 0, &ink) == 0 &&
+        if (image_cover(page, NULL) < IMAGE_COVER_MIN && measure_ink(page, NULL, 0, &ink) == 0 &&
             ink.outside < INK_BLANK_MAX)
             return false;
         snprintf(why, whysize, "no text layer");
@@ -730,7 +721,7 @@ static bool page_needs_ocr(PopplerPage *page, const struct page_info *info, cons
      * born-digital page a second time (it was 40% of the text path's cost) */
     if (info->nchars >= THICK_TEXT_CHARS)
         return false;
-    if (image_cover(page) < IMAGE_COVER_MIN)
+    if (image_cover(page, NULL) < IMAGE_COVER_MIN)
         return false;
     if (measure_ink(page, info->boxes, info->nboxes, &ink) < 0)
         return false;
@@ -911,7 +902,9 @@ static int read_pages(struct mn_ctx *ctx, PopplerDocument *pdf, int nread, struc
              * born-digital document's time if made on every page): it is made on the first
              * page with a text layer, and on the others only when that one was an OCR layer */
             if (!ocr && info.state == PAGE_TEXT && ctx->dict && layer_doc != 0) {
-                bool is_layer = largest_image_cover(page) >= OCR_LAYER_COVER_MIN;
+                double largest = 0;
+                image_cover(page, &largest);
+                bool is_layer = largest >= OCR_LAYER_COVER_MIN;
                 if (layer_doc < 0)
                     layer_doc = is_layer;
                 if (is_layer) {

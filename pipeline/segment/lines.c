@@ -26,6 +26,25 @@ bool seg_match_at_start(const struct mn_rules *r, const char *kind, const char *
     return start == 0;
 }
 
+bool seg_is_bullet(const char *s)
+{
+    return strncmp(s, SEG_BULLET, SEG_BULLET_LEN) == 0;
+}
+
+size_t seg_paren_number_len(const char *s)
+{
+    size_t i = 0;
+    while (i < 2 && mn_isdigit((unsigned char)s[i]))
+        i++;
+    return i > 0 && s[i] == ')' && s[i + 1] == ' ' ? i + 2 : 0;
+}
+
+bool seg_leads_into_list(const char *s, size_t n)
+{
+    return n > 0 && (s[n - 1] == ':' || s[n - 1] == ',' ||
+                     ((n == 2 || (n > 2 && s[n - 3] == ' ')) && strncmp(s + n - 2, "at", 2) == 0));
+}
+
 char *seg_tabs_to_spaces(char *s)
 {
     for (char *p = s; *p; p++)

@@ -14,11 +14,24 @@ struct mn_rules;
 
 enum { SEG_MAX_UNPLACED = 65536 }; /* bytes of unplaced text kept in one warning */
 
+/* How clean marks a list entry: the glyph it puts before the entry's text, whatever the
+ * document's own glyph was. */
+#define SEG_BULLET "• "
+enum { SEG_BULLET_LEN = sizeof SEG_BULLET - 1 };
+
 /* A rule of 'kind' takes 's' (somewhere in it); the match is left in 'm'. */
 bool seg_match(const struct mn_rules *r, const char *kind, const char *s, struct mn_match *m);
 /* A match of 'kind' that starts where 's' starts. */
 bool seg_match_at_start(const struct mn_rules *r, const char *kind, const char *s,
                         struct mn_match *m);
+/* 's' starts with clean's list glyph (SEG_BULLET). */
+bool seg_is_bullet(const char *s);
+/* Length of the "12) " that clean keeps at the start of a numbered entry's text (it may be an
+ * item heading, "1) Godkendelse af dagsorden", which needs its number); 0 when none. */
+size_t seg_paren_number_len(const char *s);
+/* The text s[0, n) leads into a list: it ends in ':', ',' or the word "at" ("Direktionen
+ * indstiller, at"). */
+bool seg_leads_into_list(const char *s, size_t n);
 /* Turns the tabs of 's' into spaces, in place; returns 's'. */
 char *seg_tabs_to_spaces(char *s);
 /* 's' ends in '.', ':', '!' or '?' (trailing spaces aside). */

@@ -1,0 +1,158 @@
+/* segment/titles.c: see titles.h. */
+#include "segment/titles.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "rules.h"
+#include "segment/headings.h"
+#include "segment/lines.h"
+#include "utf8.h"
+#include "util.h"
+
+static bool reaches_margin(const struct mn_lines *l, size_t i)
+{
+    const struct mn_line *ln = &l->v[i];
+    if (ln->x < 0 || ln->x2 <= ln->x)
+        return false;
+    double left = ln->x, right = ln->x2;
+    for (size_t k = 0; k < l->n; k++) {
+        const struct mn_line *o = &l->v[k];
+        if (o->page != ln->page || o->x < 0 || !o->text[0])
+            continue;
+        if (o->x < left)
+            left = o->x;
+        if (o->x2 > right)
+            right = o->x2;
+    }
+    return right > left && ln->x2 >= right - (right - left) * 0.02;
+}
+
+/* Line 'next' ends the heading on line 'head': the heading filled its line, and 'next' is a
+ * short line on the same page, no sentence nor "Label: value", alone before a gap, a label or
+ * the item's end ("12. Høring om kommuneplantillæg for boligområdet ved Hundige" / "Strand").
+ * Body text under a heading is set apart by a gap, or goes on for more than a line. */
+static bool title_tail(const struct mn_rules *rules, const struct mn_lines *l, size_t head,
+                       size_t next, size_t to, size_t wide, struct mn_match *m)
+{
+    if (wide == 0 || l->v[next].page != l->v[head].page)
+        return false;
+    const char *hs = l->v[head].text, *ns = l->v[next].text;
+    size_t hn = mn_utf8_strlen(hs, strlen(hs)), nn = mn_utf8_strlen(ns, strlen(ns));
+    /* "Sagsnr.: 24-009872" under the heading is a field, not the title's tail; a heading
+     * that ends its sentence ("5. Fastsættelse af kontingent." / "Vedtaget at ...") has none;
+     * a short sentence under it ("Godkendt.") is its text, unless the heading ran to the
+     * margin and so was cut ("... ved kasserer Oleksandr" / "Shturmov.") */
+    if (hn * 10 < wide * 6 || seg_ends_sentence(hs) || nn * 10 >= wide * 6 ||
+        (seg_ends_sentence(ns) && !reaches_margin(l, head)) || strchr(ns, ':') ||
+        seg_match(rules, "section", ns, m))
+        return false;
+    return next + 1 >= to || !l->v[next + 1].text[0] ||
+           seg_match(rules, "section", l->v[next + 1].text, m);
+}
+
+/* Cuts the match in 'm' (a closed or open mark) out of 'title', in place, and trims the
+ * spaces the cut leaves. */
+static void cut_mark(char *title, const struct mn_match *m)
+{
+    size_t a, e;
+    mn_match_span(m, &a, &e);
+    memmove(title + a, title + e, strlen(title + e) + 1);
+    /* "(Lukket) Budget" and "Budget (Lukket) 2025" leave a space at the cut */
+    if (a > 0 && title[a - 1] == ' ' && title[a] == ' ')
+        memmove(title + a, title + a + 1, strlen(title + a));
+    size_t lead = strspn(title, " ");
+    memmove(title, title + lead, strlen(title + lead) + 1);
+    size_t n = strlen(title);
+    while (n > 0 && title[n - 1] == ' ')
+        title[--n] = '\0';
+}
+
+/* The next line is set in the same type as a heading that is larger than the body text. */
+static bool same_heading_type(const struct mn_line *head, const struct mn_line *next,
+                              double body_size)
+{
+    if (body_size <= 0 || head->size <= 0 || next->size <= 0 || head->page != next->page)
+        return false;
+    return head->size > body_size * 1.08 && fabs(next->size - head->size) <= head->size * 0.06;
+}
+
+static int cmp_dbl(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+double mn_titles_body_size(const struct mn_lines *l)
+{
+    double *v = xmalloc((l->n + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].size > 0)
+            v[n++] = l->v[i].size;
+    double m = 0;
+    if (n > 0) {
+        qsort(v, n, sizeof *v, cmp_dbl);
+        m = v[n / 2];
+    }
+    free(v);
+    return m;
+}
+
+
+size_t mn_titles_complete(const struct mn_rules *rules, const struct mn_lines *l,
+                          struct mn_heading *h, size_t to, size_t wide, double body_size,
+                          struct mn_item *it, struct mn_match *m)
+{
+    size_t from = h->line + 1;
+    /* a title wrapped over lines: the next line goes on in lower case, this one
+     * cannot end where it does ("... sekretariatsfunktion på", "(tale/"), the next is
+     * set in the heading's own larger type, or it is the short tail of a full line */
+    for (int wraps = 0; wraps < 3 && from < to && strlen(h->title) > 20; wraps++) {
+        const char *next = l->v[from].text;
+        bool open_end = seg_match(rules, "wrap", h->title, m) ||
+                        same_heading_type(&l->v[h->line], &l->v[from], body_size) ||
+                        (wraps == 0 && title_tail(rules, l, h->line, from, to, wide, m));
+        /* a lower-case line is no section label: "... materiale til" / "beslutning" */
+        if (!next[0] || seg_is_bullet(next) || strlen(next) >= 100 ||
+            (seg_starts_upper(next) && (!open_end || seg_match(rules, "section", next, m))))
+            break;
+        size_t tl = strlen(h->title);
+        seg_append(&h->title, next, tl && h->title[tl - 1] == '/' ? "" : " ");
+        from++;
+    }
+    it->title = h->title;
+    h->title = NULL;
+    if (mn_rules_match_kind(rules, "closed", it->title, strlen(it->title), m)) {
+        it->is_public = false;
+        cut_mark(it->title, m);
+    } else if (mn_rules_match_kind(rules, "open", it->title, strlen(it->title), m)) {
+        cut_mark(it->title, m); /* "(Åben)": public is the default */
+    } else {
+        /* the mark before the number: "Lukket punkt 12: Personalesag" */
+        const char *hl = l->v[h->number_line].text;
+        size_t a, e;
+        if (seg_match_at_start(rules, "closed", hl, m)) {
+            mn_match_span(m, &a, &e);
+            if (mn_isdigit((unsigned char)hl[e]))
+                it->is_public = false;
+        }
+    }
+    /* the mark on a line of its own under the heading ("Lukket sag"): the line stays in
+     * the item's text, the item is closed */
+    size_t first = seg_next_nonblank(l, from, to);
+    if (it->is_public && first < to) {
+        const char *fl = l->v[first].text;
+        size_t a, e, fn = strlen(fl);
+        while (fn > 0 && (fl[fn - 1] == ' ' || fl[fn - 1] == '.'))
+            fn--;
+        if (mn_rules_match_kind(rules, "closed", fl, fn, m)) {
+            mn_match_span(m, &a, &e);
+            if (a == 0 && e >= fn)
+                it->is_public = false;
+        }
+    }
+    return from;
+}

@@ -183,18 +183,41 @@ static size_t choose_chain(struct candidate *c, size_t n, struct mn_heading **ou
     return len;
 }
 
+/* Length of the word before a bare number ("Pkt. ", "Punkt nr. ", "Sag nr. "), 0 when none. */
+static size_t number_word_len(const char *s)
+{
+    for (const char *w = "Pkt. \0Pkt \0Punkt nr. \0Punkt \0Sag nr. \0Sag \0"; *w; w += strlen(w) + 1)
+        if (strncasecmp(s, w, strlen(w)) == 0)
+            return strlen(w);
+    return 0;
+}
+
+/* A number alone on its line: "12.", "12", "Pkt. 42", "Sag nr. 129"; its title stands on a
+ * line of its own beside it. */
 static bool is_bare_number(const char *s)
 {
-    /* "Pkt. 42" / "Punkt 42" alone, its title on the next line */
-    for (const char *w = "Pkt. \0Pkt \0Punkt \0"; *w; w += strlen(w) + 1)
-        if (strncmp(s, w, strlen(w)) == 0) {
-            s += strlen(w);
-            break;
-        }
+    s += number_word_len(s);
     size_t n = 0;
     while (mn_isdigit((unsigned char)s[n]))
         n++;
     return n > 0 && ((s[n] == '.' && s[n + 1] == '\0' && n <= 4) || (s[n] == '\0' && n <= 3));
+}
+
+/* The line above the bare number on line i is its title: it stands apart (a blank line or a
+ * new page above it), reads like a heading (a capital, no sentence end, not too long), and is
+ * no section label or numbered line of its own. */
+static bool title_above(const struct mn_rules *rules, const struct mn_lines *l, size_t i,
+                        struct mn_match *m)
+{
+    if (i == 0)
+        return false;
+    const struct mn_line *t = &l->v[i - 1];
+    bool apart = i == 1 || !l->v[i - 2].text[0] || l->v[i - 2].page != t->page;
+    size_t n = strlen(t->text);
+    return apart && t->page == l->v[i].page && n > 0 && n <= MAX_TITLE &&
+           seg_starts_upper(t->text) && !mn_isdigit((unsigned char)t->text[0]) &&
+           t->text[n - 1] != '.' && !strchr(t->text, '\t') &&
+           !seg_match(rules, "section", t->text, m) && !seg_match(rules, "item", t->text, m);
 }
 
 /* True when line i carries on the sentence of a full line above it: that line was wrapped
@@ -299,7 +322,10 @@ size_t mn_headings_find(const struct mn_rules *rules, const struct mn_lines *l, 
     size_t ncand = 0, alloc = 0;
     for (size_t i = 0; i < l->n; i++) {
         const char *s = l->v[i].text;
-        if (continues_above(l, i, wide))
+        /* a number under its title continues nothing, however long the title */
+        bool number_under_title = number_word_len(s) > 0 && is_bare_number(s) &&
+                                  title_above(rules, l, i, &m);
+        if (!number_under_title && continues_above(l, i, wide))
             continue;
         bool from_bullet = seg_is_bullet(s);
         if (from_bullet)
@@ -310,7 +336,14 @@ size_t mn_headings_find(const struct mn_rules *rules, const struct mn_lines *l, 
          * stands apart from the text above it, and a section label is no title ("... ved
          * udgangen af" / "2013." / "" / "Økonomiske konsekvenser", Ballerup) */
         bool apart = i == 0 || !l->v[i - 1].text[0] || l->v[i - 1].page != l->v[i].page;
-        if (apart && is_bare_number(s) && i + 1 < l->n) {
+        size_t number_line = i;
+        if (!apart && !from_bullet && number_under_title) {
+            /* the title on the line above its number ("Spørgetid" / "Sag nr. 129") */
+            mn_buf_addf(&joined, "%s %s", s, l->v[i - 1].text);
+            s = joined.buf;
+            title_line = i;
+            number_line = i - 1;
+        } else if (apart && is_bare_number(s) && i + 1 < l->n) {
             size_t j = i + 1;
             if (!l->v[j].text[0] && j + 1 < l->n)
                 j++;
@@ -330,11 +363,11 @@ size_t mn_headings_find(const struct mn_rules *rules, const struct mn_lines *l, 
         if (number && title && title_shaped(title)) {
             MN_GROW(cand, ncand + 1, alloc);
             cand[ncand].h.line = title_line ? title_line : i;
-            cand[ncand].h.number_line = i;
+            cand[ncand].h.number_line = number_line;
             cand[ncand].h.number = number;
             cand[ncand].h.title = seg_tabs_to_spaces(title);
             cand[ncand].from_bullet = from_bullet;
-            cand[ncand].in_list = under_list_line(rules, l, i, &m);
+            cand[ncand].in_list = under_list_line(rules, l, number_line, &m);
             cand[ncand].paren = paren;
             size_t below = seg_next_nonblank(l, cand[ncand].h.line + 1, l->n);
             cand[ncand].labelled_below = below < l->n && seg_match(rules, "section", l->v[below].text, &m);

@@ -102,11 +102,36 @@ double mn_titles_body_size(const struct mn_lines *l)
 }
 
 
+/* 'a' and 'b' are the same text but for the amount and kind of white space between words. */
+static bool same_but_spacing(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ' || *a == '\t')
+            a++;
+        while (*b == ' ' || *b == '\t')
+            b++;
+        if (!*a || !*b)
+            return !*a && !*b;
+        if (*a != *b)
+            return false;
+        a++, b++;
+        bool gap_a = *a == ' ' || *a == '\t', gap_b = *b == ' ' || *b == '\t';
+        if (gap_a != gap_b)
+            return false;
+    }
+}
+
 size_t mn_titles_complete(const struct mn_rules *rules, const struct mn_lines *l,
                           struct mn_heading *h, size_t to, size_t wide, double body_size,
                           struct mn_item *it, struct mn_match *m)
 {
     size_t from = h->line + 1;
+    /* a heading printed twice, as a web page's exports do ("1. Godkendelse af dagsorden" /
+     * "1.     Godkendelse af dagsorden"): the copy is no content */
+    size_t copy = seg_next_nonblank(l, from, to);
+    if (h->line == h->number_line && copy < to && l->v[copy].page == l->v[h->line].page &&
+        same_but_spacing(l->v[h->line].text, l->v[copy].text))
+        from = copy + 1;
     /* a title wrapped over lines: the next line goes on in lower case, this one
      * cannot end where it does ("... sekretariatsfunktion på", "(tale/"), the next is
      * set in the heading's own larger type, or it is the short tail of a full line */

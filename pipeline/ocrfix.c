@@ -851,7 +851,8 @@ static bool repair_dots(struct repair *rp, const char *s)
 }
 
 /* In the header, inside a participant's parentheses, a ':' or ';' between two words is a
- * speck ("(Vesthimmerlands: Kommune)"), and "Chr," before a name is "Chr.". */
+ * speck ("(Vesthimmerlands: Kommune)"), "Chr," before a name is "Chr.", and a comma between
+ * a name and its parenthesis is a speck. */
 static bool repair_header_marks(struct repair *rp, const char *s)
 {
     if (rp->last != 0)
@@ -867,6 +868,10 @@ static bool repair_header_marks(struct repair *rp, const char *s)
             changed = true;
             continue;
         }
+        if (s[i] == ',' && depth == 0 && after_word && s[i + 1] == ' ' && s[i + 2] == '(') {
+            changed = true; /* "Henrik Hansen, (formand, …)": a speck before the parenthesis */
+            continue;
+        }
         if (s[i] == ',' && i >= 3 && strncmp(s + i - 3, "Chr", 3) == 0 &&
             (i == 3 || s[i - 4] == ' ') && s[i + 1] == ' ' && mn_isupper_ascii(s[i + 2])) {
             mn_buf_addch(&rp->out, '.');
@@ -876,6 +881,68 @@ static bool repair_header_marks(struct repair *rp, const char *s)
         mn_buf_addch(&rp->out, s[i]);
     }
     return changed;
+}
+
+enum { MAX_NAME = 48 }; /* bytes between a lost ')' and the next participant's '(' */
+
+/* A participant's closing parenthesis lost in the header's lists (a thin ')' gone): "Lauvring
+ * (Vesthimmerlands Kommune, Han-" + "ne Madsen (Jammerbugt Kommune)" reads as one participant
+ * with a parenthesis inside another. Over the header's OCR lines [0, end), a block of lines
+ * at a time (an empty line ends it): where a '(' opens inside an open one, a ')' goes before
+ * the last ", " since the open one when what follows it up to the new '(' is a name (it
+ * starts with a capital, has no digit, no parenthesis, at most MAX_NAME bytes). */
+static void repair_parens(struct repair *rp, struct mn_lines *lines, size_t end,
+                          const int *pages, size_t npages)
+{
+    int depth = 0;
+    size_t cl = 0, cpos = 0; /* the last ", " at depth 1: line and byte offset */
+    bool have_comma = false;
+    size_t since = 0; /* bytes since that comma */
+    bool name_ok = false;
+    for (size_t i = 0; i < end; i++) {
+        const char *s = lines->v[i].text;
+        if (!on_pages(lines->v[i].page, pages, npages) || !s[0]) {
+            depth = 0;
+            have_comma = false;
+            continue;
+        }
+        for (size_t k = 0; s[k]; k++) {
+            char c = s[k];
+            if (have_comma)
+                since++;
+            if (c == '(' && depth == 1 && have_comma && name_ok && since <= MAX_NAME) {
+                struct mn_line *l = &lines->v[cl];
+                mn_buf_reset(&rp->out);
+                mn_buf_add(&rp->out, l->text, cpos);
+                mn_buf_addch(&rp->out, ')');
+                mn_buf_adds(&rp->out, l->text + cpos);
+                commit(rp, l, "parenthesis");
+                s = lines->v[i].text; /* the line may be the one changed */
+                if (cl == i)
+                    k++;
+                have_comma = false;
+                continue; /* the new '(' opens at depth 1 again */
+            }
+            if (c == '\t') { /* a label's column: a new field */
+                depth = 0;
+                have_comma = false;
+            } else if (c == '(') {
+                depth++;
+                have_comma = false;
+            } else if (c == ')') {
+                depth = depth > 0 ? depth - 1 : 0;
+                have_comma = false;
+            } else if (c == ',' && s[k + 1] == ' ' && depth == 1) {
+                have_comma = true;
+                cl = i;
+                cpos = k;
+                since = 0;
+                name_ok = g_unichar_isupper(g_utf8_get_char(s + k + 2));
+            } else if (have_comma && mn_isdigit((unsigned char)c)) {
+                name_ok = false;
+            }
+        }
+    }
 }
 
 /* "Sagsnr./Dok.nr. 2014-209 2014-212925 -": the slash between the numbers lost, a stray
@@ -1004,6 +1071,20 @@ static bool repair_marks(struct repair *rp, const char *s)
     return changed && rp->out.len > 0;
 }
 
+/* A list's last point ending in a comma ("• tager orienteringen til efterretning," before an
+ * empty line): a speck after the last word, since a comma continues the list. 'last' is true
+ * when no line of the same paragraph follows. */
+static bool repair_end_speck(struct repair *rp, const char *s, bool last)
+{
+    size_t n = strlen(s);
+    if (rp->last == 0 || !last || strncmp(s, "• ", strlen("• ")) != 0 || n < 6 ||
+        s[n - 1] != ',' || !g_unichar_isalpha(g_utf8_get_char(g_utf8_prev_char(s + n - 1))))
+        return false;
+    mn_buf_reset(&rp->out);
+    mn_buf_add(&rp->out, s, n - 1);
+    return true;
+}
+
 static int cmp_alt(const void *pa, const void *pb)
 {
     const struct mn_ocr_alt *a = *(const struct mn_ocr_alt *const *)pa;
@@ -1028,8 +1109,10 @@ size_t mn_ocrfix_structure(struct mn_lines *lines, const int *pages, size_t npag
     for (size_t i = 0; i < nalts; i++)
         byline[i] = &alts[i];
     qsort(byline, nalts, sizeof *byline, cmp_alt);
-    size_t next_alt = 0, in_page = 0;
+    size_t next_alt = 0, in_page = 0, header_end = 0;
     for (size_t i = 0; i < lines->n; i++) {
+        if (rp.last == 0)
+            header_end = i; /* the lines before the first item heading */
         struct mn_line *l = &lines->v[i];
         in_page = i > 0 && lines->v[i - 1].page == l->page ? in_page + 1 : 0;
         while (next_alt < nalts &&
@@ -1070,7 +1153,13 @@ size_t mn_ocrfix_structure(struct mn_lines *lines, const int *pages, size_t npag
             commit(&rp, l, "speck");
         if (repair_dots(&rp, l->text))
             commit(&rp, l, "speck");
+        bool last = i + 1 == lines->n || !lines->v[i + 1].text[0] ||
+                    lines->v[i + 1].page != l->page;
+        if (repair_end_speck(&rp, l->text, last))
+            commit(&rp, l, "speck");
     }
+    if (rp.last > 0)
+        repair_parens(&rp, lines, header_end, pages, npages);
     free(byline);
     mn_buf_release(&rp.tmp);
     mn_buf_release(&rp.out);

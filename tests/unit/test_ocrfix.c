@@ -148,6 +148,11 @@ static void test_specks_and_marks(void)
                     "bl.a. i greve.dk og bilag.pdf. Mødet sluttede.", 1);
     check_structure("1. A#»…\ttager orienteringen til efterretning#« enkelt",
                     "1. A#• tager orienteringen til efterretning#« enkelt", 1);
+    /* a comma after a list's last point is a speck; inside the list it continues it */
+    check_structure("1. A#• tager orienteringen til efterretning,##• godkender planen,#• og "
+                    "budgettet,#Bilag",
+                    "1. A#• tager orienteringen til efterretning##• godkender planen,#• og "
+                    "budgettet,#Bilag", 1);
     check_structure("1. A#-…\tDaniel berettede#-……\tSpørgsmål om snerydning#- at",
                     "1. A#• Daniel berettede#• Spørgsmål om snerydning#- at", 2);
     check_structure("1. A#Indstilling.#et\tat tage orienteringen#.\tat drøfte#a.\tMøder#1.\tB#b)\tC",
@@ -156,6 +161,20 @@ static void test_specks_and_marks(void)
 
 static void test_header_and_intro(void)
 {
+    /* a lost ')' between two participants, across a line break; a speck comma before '(' */
+    check_structure("Afbud\tDorthe Jende (Vesthimmerlands Kommune), Elsemarie Lauvring "
+                    "(Vesthimmerlands Kommune, Han-#ne Madsen (Jammerbugt Kommune), Martin "
+                    "Hansen (Aalborg Kommune, Skoleforvaltningen)#"
+                    "Deltagere\tHenrik Hansen, (formand, Brønderslev Kommune)#1. Godkendelse",
+                    "Afbud\tDorthe Jende (Vesthimmerlands Kommune), Elsemarie Lauvring "
+                    "(Vesthimmerlands Kommune), Han-#ne Madsen (Jammerbugt Kommune), Martin "
+                    "Hansen (Aalborg Kommune, Skoleforvaltningen)#"
+                    "Deltagere\tHenrik Hansen (formand, Brønderslev Kommune)#1. Godkendelse", 2);
+    /* not a name after the comma, or after the first item: left as read */
+    check_structure("Afbud\tA Hansen (Greve Kommune, 2 (ny)#1. Godkendelse",
+                    "Afbud\tA Hansen (Greve Kommune, 2 (ny)#1. Godkendelse", 0);
+    check_structure("1. Godkendelse#Vi (Greve Kommune, Anne Madsen (Jammerbugt)",
+                    "1. Godkendelse#Vi (Greve Kommune, Anne Madsen (Jammerbugt)", 0);
     check_structure("Afbud\tDorthe Jende (Vesthimmerlands: Kommune), Hans Chr, Hansen: formand#"
                     "Sagsnr./Dok.nr.\t2014-209 2014-212925\t-#Sagsnr./Dok.nr.: 2011-43820 / 2012-160997.",
                     "Afbud\tDorthe Jende (Vesthimmerlands Kommune), Hans Chr. Hansen: formand#"

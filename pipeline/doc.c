@@ -165,6 +165,15 @@ void mn_doc_drop_warnings(struct mn_doc *doc, const char *code)
     doc->nwarnings = k;
 }
 
+void mn_ocr_alt_release(struct mn_ocr_alt *a)
+{
+    if (!a)
+        return;
+    free(a->word);
+    free(a->choices);
+    a->word = a->choices = NULL;
+}
+
 void mn_doc_free(struct mn_doc *doc)
 {
     if (!doc)
@@ -172,6 +181,9 @@ void mn_doc_free(struct mn_doc *doc)
     free(doc->path);
     free(doc->input);
     free(doc->ocr_pages);
+    for (size_t i = 0; i < doc->nocr_alts; i++)
+        mn_ocr_alt_release(&doc->ocr_alts[i]);
+    free(doc->ocr_alts);
     mn_lines_release(&doc->lines);
     mn_strings_release(&doc->toc_numbers);
     mn_strings_release(&doc->toc_groups);

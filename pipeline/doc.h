@@ -82,6 +82,20 @@ struct mn_meeting {
     struct mn_people absent;
 };
 
+/* A doubtful OCR word's other readings (issue 14): for each of its symbols, the characters
+ * tesseract's recogniser also considered (its choice iterator), so that a later stage may read
+ * a structural token (an item number, a label) as one of them. */
+struct mn_ocr_alt {
+    int page;      /* 1-based */
+    size_t line;   /* the line's index among its page's lines, as extract left them */
+    char *word;    /* owned: the word as read */
+    char *choices; /* owned: per symbol of 'word', the candidate characters best first (the
+                    * one read first), UTF-8; the symbols separated by '\n' */
+    int conf;      /* the word's confidence, 0-100 */
+};
+
+void mn_ocr_alt_release(struct mn_ocr_alt *a); /* frees the strings; accepts NULL */
+
 struct mn_doc {
     char *path;                /* as given by the caller */
     unsigned char *input;      /* the file's bytes (owned) */
@@ -93,6 +107,9 @@ struct mn_doc {
     size_t nocr_pages;
     size_t ocr_pages_alloc;
     struct mn_lines lines;     /* the text, as the last stage left it */
+    struct mn_ocr_alt *ocr_alts; /* doubtful OCR words' other readings (owned) */
+    size_t nocr_alts;
+    size_t ocr_alts_alloc;
     struct mn_strings toc_numbers; /* item numbers found in the table of contents ... */
     struct mn_strings toc_groups;  /* ... and the group each was listed under (parallel) */
 

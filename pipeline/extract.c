@@ -976,6 +976,11 @@ static int read_pages(struct mn_ctx *ctx, PopplerDocument *pdf, int nread, struc
             pl[pageno - 1] = r->lines;
             memset(&r->lines, 0, sizeof r->lines);
             mn_doc_add_ocr_page(doc, pageno);
+            for (size_t a = 0; a < r->nalts; a++) { /* for ocrfix; the lines keep their order */
+                MN_GROW(doc->ocr_alts, doc->nocr_alts + 1, doc->ocr_alts_alloc);
+                doc->ocr_alts[doc->nocr_alts++] = r->alts[a];
+            }
+            r->nalts = 0;
             if (r->rotation)
                 mn_doc_warn(doc, "ocr_rotated", pageno,
                             "page %d: turned %d degrees clockwise to read it", pageno,

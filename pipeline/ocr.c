@@ -43,6 +43,9 @@ struct mn_ocr_pool {
 void mn_ocr_result_release(struct mn_ocr_result *r)
 {
     mn_lines_release(&r->lines);
+    for (size_t i = 0; i < r->nalts; i++)
+        mn_ocr_alt_release(&r->alts[i]);
+    free(r->alts);
     memset(r, 0, sizeof *r);
 }
 
@@ -331,6 +334,7 @@ struct word {
     float conf;
     size_t first, n;
     bool noise;
+    bool kept; /* laid out as text */
 };
 
 /* A list's bullet that tesseract skipped: one small, roughly square, filled mark in the band
@@ -379,6 +383,7 @@ static bool bullet_before(PIX *bin, int x_word, int top, int bottom, int *bx1, i
 
 struct sym {
     char *text; /* TessDeleteText */
+    char *alts; /* owned, NULL = none kept: other candidates (see symbol_choices) */
     int x1, x2;
     double y1, y2; /* points: the line's font box */
     bool word_start, line_start;
@@ -612,6 +617,160 @@ static int read_margins(struct mn_ocr *o, PIX *bin, const struct word *w, size_t
     return found;
 }
 
+/* The candidates the recogniser weighed for the symbol at 'it', read as 'text': one code
+ * point each, the one read first, then the others with confidence MN_OCR_CHOICE_FLOOR or
+ * more, best first, without repeats. NULL (nothing to keep) when the symbol is not one code
+ * point or there is no other candidate. The result is malloc'd. */
+static char *symbol_choices(const struct mn_tess *tess, const TessResultIterator *it,
+                            const char *text)
+{
+    if (!g_utf8_validate(text, -1, NULL) || g_utf8_strlen(text, -1) != 1)
+        return NULL;
+    TessChoiceIterator *ci = tess->TessResultIteratorGetChoiceIterator(it);
+    if (!ci)
+        return NULL;
+    struct mn_buf b = MN_BUF_INIT;
+    mn_buf_adds(&b, text);
+    int nalt = 0;
+    do {
+        const char *c = tess->TessChoiceIteratorGetUTF8Text(ci);
+        if (!c || !g_utf8_validate(c, -1, NULL) || g_utf8_strlen(c, -1) != 1 ||
+            tess->TessChoiceIteratorConfidence(ci) < MN_OCR_CHOICE_FLOOR ||
+            g_unichar_isspace(g_utf8_get_char(c)) || strstr(b.buf, c))
+            continue;
+        mn_buf_adds(&b, c);
+        nalt++;
+    } while (tess->TessChoiceIteratorNext(ci));
+    tess->TessChoiceIteratorDelete(ci);
+    if (nalt == 0) {
+        mn_buf_release(&b);
+        return NULL;
+    }
+    return mn_buf_detach(&b, NULL);
+}
+
+/* Reads the doubtful first word of each line again, alone, with the recogniser's other
+ * candidates kept (lstm_choice_mode 1: per character; about 7% more time when on for a whole
+ * page, so it is on only here): an item number misread ("Sy" for "9."), a label. A line whose
+ * number was read from the margin is left alone. The candidates of the word's symbols go to
+ * sy[].alts when the word reads again as as many symbols; otherwise it keeps none. Returns
+ * how many words were read again. */
+static int reread_words(struct mn_ocr *o, const struct word *w, size_t nw, struct sym *sy,
+                        const struct margin *mg, int width, int height)
+{
+    const struct mn_tess *tess = &o->t;
+    int tried = 0;
+    int cur_line = -1;
+    struct sym got[MN_OCR_REREAD_SYMBOLS];
+    for (size_t i = 0; i < nw && tried < MN_OCR_REREAD_MAX; i++) {
+        if (w[i].noise || w[i].line == cur_line)
+            continue;
+        cur_line = w[i].line;
+        if (w[i].conf >= MN_OCR_ALT_FLOOR || w[i].n == 0 || w[i].n > MN_OCR_REREAD_SYMBOLS ||
+            mg[i].text[0])
+            continue;
+        if (tried++ == 0)
+            tess->TessBaseAPISetVariable(o->api, "lstm_choice_mode", "1");
+        int lh = w[i].lb - w[i].lt, pad = lh / 4 > 1 ? lh / 4 : 1;
+        int x = w[i].x1 - pad > 0 ? w[i].x1 - pad : 0, y = w[i].lt - pad > 0 ? w[i].lt - pad : 0;
+        int x2 = w[i].x2 + pad < width ? w[i].x2 + pad : width;
+        int y2 = w[i].lb + pad < height ? w[i].lb + pad : height;
+        if (x2 <= x || y2 <= y)
+            continue;
+        tess->TessBaseAPISetPageSegMode(o->api, PSM_SINGLE_WORD);
+        tess->TessBaseAPISetRectangle(o->api, x, y, x2 - x, y2 - y);
+        if (tess->TessBaseAPIRecognize(o->api, NULL) != 0)
+            continue;
+        TessResultIterator *it = tess->TessBaseAPIGetIterator(o->api);
+        size_t ngot = 0;
+        bool fits = it != NULL;
+        while (fits) {
+            char *text = tess->TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
+            if (text && ngot < w[i].n) {
+                got[ngot].text = NULL;
+                got[ngot].alts = symbol_choices(tess, it, text);
+                if (!got[ngot].alts && g_utf8_validate(text, -1, NULL) &&
+                    g_utf8_strlen(text, -1) == 1)
+                    got[ngot].alts = xstrdup(text);
+                ngot++;
+            } else if (text) {
+                fits = false; /* more symbols than the word had */
+            }
+            if (text)
+                tess->TessDeleteText(text);
+            if (!tess->TessResultIteratorNext(it, RIL_SYMBOL))
+                break;
+        }
+        if (it)
+            tess->TessResultIteratorDelete(it);
+        fits = fits && ngot == w[i].n;
+        for (size_t k = 0; k < ngot; k++) {
+            struct sym *t = &sy[w[i].first + k];
+            if (fits && got[k].alts) { /* the symbol as first read, then the new candidates */
+                struct mn_buf b = MN_BUF_INIT;
+                mn_buf_adds(&b, t->text);
+                for (const char *q = got[k].alts; *q; q = g_utf8_next_char(q)) {
+                    char c[8];
+                    int len = g_unichar_to_utf8(g_utf8_get_char(q), c);
+                    c[len] = '\0';
+                    if (!strstr(b.buf, c))
+                        mn_buf_adds(&b, c);
+                }
+                free(t->alts);
+                t->alts = b.len > strlen(t->text) ? mn_buf_detach(&b, NULL) : NULL;
+                mn_buf_release(&b);
+            }
+            free(got[k].alts);
+        }
+    }
+    if (tried)
+        tess->TessBaseAPISetVariable(o->api, "lstm_choice_mode", "0");
+    return tried;
+}
+
+/* Hands the other readings of the doubtful words laid out on the page to res->alts: a word
+ * goes to the line whose band holds its middle and whose text holds the word as read (the
+ * first such line); a word found on no line is left out. */
+static void record_alts(struct mn_ocr_result *res, const struct word *w, size_t nw,
+                        const struct sym *sy, int page)
+{
+    struct mn_buf word = MN_BUF_INIT, ch = MN_BUF_INIT;
+    for (size_t i = 0; i < nw; i++) {
+        if (!w[i].kept || w[i].n == 0)
+            continue;
+        bool any = false;
+        for (size_t k = w[i].first; k < w[i].first + w[i].n; k++)
+            any = any || sy[k].alts;
+        if (!any)
+            continue;
+        mn_buf_reset(&word);
+        mn_buf_reset(&ch);
+        bool single = true;
+        for (size_t k = w[i].first; k < w[i].first + w[i].n; k++) {
+            single = single && g_utf8_strlen(sy[k].text, -1) == 1;
+            mn_buf_adds(&word, sy[k].text);
+            if (k > w[i].first)
+                mn_buf_addch(&ch, '\n');
+            mn_buf_adds(&ch, sy[k].alts ? sy[k].alts : sy[k].text);
+        }
+        if (!single)
+            continue;
+        double mid = (sy[w[i].first].y1 + sy[w[i].first].y2) / 2;
+        for (size_t l = 0; l < res->lines.n; l++) {
+            const struct mn_line *ln = &res->lines.v[l];
+            if (ln->y < 0 || mid < ln->y || mid > ln->y + ln->size || !strstr(ln->text, word.buf))
+                continue;
+            MN_GROW(res->alts, res->nalts + 1, res->alts_alloc);
+            res->alts[res->nalts++] = (struct mn_ocr_alt){
+                .page = page, .line = l, .word = xstrdup(word.buf),
+                .choices = xstrdup(ch.buf), .conf = (int)lroundf(w[i].conf)};
+            break;
+        }
+    }
+    mn_buf_release(&ch);
+    mn_buf_release(&word);
+}
+
 void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
                  struct mn_ocr_result *res)
 {
@@ -703,6 +862,7 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
         MN_GROW(sy, ns + 1, salloc);
         sy[ns] = (struct sym){.text = text, .x1 = l, .x2 = r, .y1 = ly1, .y2 = ly2,
                               .word_start = word_start, .line_start = line_start};
+
         ns++;
         w[nw - 1].n++;
     } while (tess->TessResultIteratorNext(it, RIL_SYMBOL));
@@ -715,6 +875,8 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
     mg = xcalloc(nw ? nw : 1, sizeof *mg);
     if (steps & MN_OCR_STEP_MARGIN)
         res->nmargin = read_margins(o, bin, w, nw, mg);
+    if ((steps & MN_OCR_STEP_CHOICES) && bin)
+        reread_words(o, w, nw, sy, mg, (int)pixGetWidth(bin), (int)pixGetHeight(bin));
     bool space_before = false, line_start = true;
     int cur_line = -1;
     for (size_t i = 0; i < nw; i++) {
@@ -745,6 +907,7 @@ void mn_ocr_page(struct mn_ocr *o, PIX *gray, unsigned steps, int page,
         space_before = true;
         if (dot_read)
             continue; /* the word was the dot */
+        w[i].kept = true;
         res->nwords++;
         sumconf += w[i].conf;
         if (w[i].conf < MN_OCR_WORD_FLOOR)
@@ -763,14 +926,17 @@ done:
     if (ng > 0) {
         mn_extract_glyphs(g, ng, page, &res->lines);
         set_line_edges(&res->lines, g, ng);
+        record_alts(res, w, nw, sy, page);
     }
 out:
     pixDestroy(&bin);
     if (it)
         tess->TessResultIteratorDelete(it);
     tess->TessBaseAPIClear(o->api);
-    for (size_t i = 0; i < ns; i++)
+    for (size_t i = 0; i < ns; i++) {
         tess->TessDeleteText(sy[i].text);
+        free(sy[i].alts);
+    }
     free(sy);
     free(mg);
     free(w);

@@ -37,6 +37,10 @@ enum {
     MN_OCR_MAX_THREADS = 64,
     MN_OCR_MARGIN_FLOOR = 60, /* a margin number read alone needs this confidence */
     MN_OCR_MARGIN_MAX = 80,   /* margins read alone per page at most */
+    MN_OCR_ALT_FLOOR = 90,    /* a line's first word under this is read again for choices */
+    MN_OCR_CHOICE_FLOOR = 20, /* a symbol's alternative under this confidence is dropped */
+    MN_OCR_REREAD_SYMBOLS = 4, /* ... when it has at most this many symbols */
+    MN_OCR_REREAD_MAX = 40,   /* words read again per page at most */
 };
 
 /* Clean-up steps applied before recognition (mn_ocr_prepare). */
@@ -54,6 +58,7 @@ enum {
     MN_OCR_STEP_DESPECKLE_LOW = 1 << 10, /* despeckle pages under 280 dpi only */
     MN_OCR_STEP_COLUMN = 1 << 11,   /* tesseract reads the page as one column (PSM 4) */
     MN_OCR_STEP_MARGIN = 1 << 12,   /* numbers left of a line that the layout left out */
+    MN_OCR_STEP_CHOICES = 1 << 13,  /* a line's doubtful first word read again for choices */
 };
 /* Measured on the corpus's scans (whole-document CER against the born-digital text layer):
  * despeckling every small component cost accuracy both on 300 dpi greyscale (0.83% → 1.43% on
@@ -64,7 +69,7 @@ enum {
  * table rule removal pays on tables (7.3% → 0.9% on a header table). */
 #define MN_OCR_STEPS_DEFAULT                                                                     \
     (MN_OCR_STEP_ORIENT | MN_OCR_STEP_NORMALIZE | MN_OCR_STEP_DESKEW | MN_OCR_STEP_LINES |       \
-     MN_OCR_STEP_DESPECKLE_LOW | MN_OCR_STEP_MARGIN)
+     MN_OCR_STEP_DESPECKLE_LOW | MN_OCR_STEP_MARGIN | MN_OCR_STEP_CHOICES)
 
 /* The text of one recognised page. Released with mn_ocr_result_release. */
 struct mn_ocr_result {
@@ -73,6 +78,9 @@ struct mn_ocr_result {
     int nwords, nlow;      /* words, and words under MN_OCR_WORD_FLOOR */
     int nnoise;            /* marks dropped as noise (mn_ocr_is_noise) */
     int nmargin;           /* item numbers read back from the margin (MN_OCR_STEP_MARGIN) */
+    struct mn_ocr_alt *alts; /* owned: doubtful words' other readings (line = index in
+                              * 'lines'), for ocrfix (see struct mn_ocr_alt in doc.h) */
+    size_t nalts, alts_alloc;
     double angle;          /* skew found and corrected, in degrees (0 = none) */
     int rotation;          /* quarter turns clockwise applied to make the page upright */
     bool failed;           /* rendering or recognition failed: 'message' says why */

@@ -275,6 +275,9 @@ enum { MAX_LOGGED = 8, LOG_CLIP = 50, MAX_LABEL = 48, MAX_NUMBER = 999 };
 struct repair {
     const struct mn_rules *rules;
     const struct mn_dict *dict;
+    const struct mn_ocr_alt *const *alts; /* the current line's other readings */
+    size_t nalts;
+    bool from_choices; /* the last label repair came from those readings */
     struct mn_match m;
     struct mn_buf out, tmp;
     struct mn_buf *log;
@@ -371,6 +374,91 @@ static bool repair_title(struct repair *rp, const char *t)
     if (len > 2 && strchr("',;`", t[len - 1]) &&
         (g_ascii_isalnum(t[len - 2]) || t[len - 2] == ')')) {
         mn_buf_add(&rp->tmp, t, len - 1);
+        return true;
+    }
+    return false;
+}
+
+/* The digit a character may stand for in a number's place, by its shape (tesseract's
+ * alternatives for a digit it misread are letters like these): -1 if none. */
+static int digit_shape(gunichar c)
+{
+    if (c >= '0' && c <= '9')
+        return (int)(c - '0');
+    switch (c) {
+    case 'l': case 'I': case '|': case '!': case 'i': case 'j': case ']': case '[': return 1;
+    case 'O': case 'o': case 'D': case 'Q': return 0;
+    case 'Z': case 'z': return 2;
+    case 'S': case 's': return 5;
+    case 'G': case 'b': return 6;
+    case 'T': return 7;
+    case 'B': return 8;
+    case 'g': case 'q': return 9;
+    default: return -1;
+    }
+}
+
+static bool number_end(gunichar c)
+{
+    return c == '.' || c == ')' || c == ',' || c == ':' || c == ';';
+}
+
+/* The next item number read from tesseract's other readings of the line's first word (a "9."
+ * read "Sy", whose symbols tesseract also weighed as "g" and ")"): the word, with a letter or
+ * digit, has one symbol per digit and one more; each digit's symbol must have a candidate that
+ * is, or is shaped like, that digit, and the last one a candidate that ends a number; the rest
+ * of the line is a title. The number must be the next of the sequence (1 only for the first
+ * heading).
+ * True with rp->out set to "N. Title". */
+static bool repair_item_choices(struct repair *rp, const char *s)
+{
+    if (rp->track_only || rp->nalts == 0)
+        return false;
+    int want = rp->last + 1;
+    char digits[8];
+    int nd = snprintf(digits, sizeof digits, "%d", want);
+    for (size_t a = 0; a < rp->nalts; a++) {
+        const struct mn_ocr_alt *alt = rp->alts[a];
+        size_t wl = strlen(alt->word);
+        if (strncmp(s, alt->word, wl) != 0 || (s[wl] != ' ' && s[wl] != '\t'))
+            continue; /* not the line's first word */
+        const char *t = s + wl;
+        while (*t == ' ' || *t == '\t')
+            t++;
+        if (!*t || !g_unichar_isupper(g_utf8_get_char(t)))
+            continue;
+        /* the symbols' candidate lists, one per line of 'choices' */
+        int nsym = 1;
+        for (const char *p = alt->choices; *p; p++)
+            nsym += *p == '\n';
+        if (nsym != nd + 1)
+            continue; /* a number alone ("\"" weighed as "1") is too weak */
+        bool alnum = false;
+        for (const char *p = alt->word; *p; p = g_utf8_next_char(p))
+            alnum = alnum || g_unichar_isalnum(g_utf8_get_char(p));
+        if (!alnum)
+            continue; /* marks only: a quote, a speck */
+        bool ok = true;
+        const char *p = alt->choices;
+        for (int k = 0; k < nsym && ok; k++) {
+            bool found = false;
+            for (; *p && *p != '\n'; p = g_utf8_next_char(p)) {
+                gunichar c = g_utf8_get_char(p);
+                found = found || (k < nd ? digit_shape(c) == digits[k] - '0' : number_end(c));
+            }
+            if (*p == '\n')
+                p++;
+            ok = found;
+        }
+        if (!ok)
+            continue;
+        mn_buf_reset(&rp->out);
+        mn_buf_addf(&rp->out, "%d. ", want);
+        if (repair_title(rp, t))
+            mn_buf_add(&rp->out, rp->tmp.buf, rp->tmp.len);
+        else
+            mn_buf_adds(&rp->out, t);
+        rp->last = want;
         return true;
     }
     return false;
@@ -558,11 +646,65 @@ static bool try_variants(struct repair *rp, const char *s, size_t ws, size_t we,
     return false;
 }
 
+enum { MAX_CHOICES = 8 }; /* candidates per symbol tried */
+
+/* The word [ws, we) of 's' read again from tesseract's other readings of it (an alternative
+ * of the current line whose word is exactly that): one symbol replaced by one of its
+ * candidates, then two, tried against the rules of 'kind'. */
+static bool try_choices(struct repair *rp, const char *s, size_t ws, size_t we, const char *kind)
+{
+    const struct mn_ocr_alt *alt = NULL;
+    for (size_t a = 0; a < rp->nalts && !alt; a++)
+        if (strlen(rp->alts[a]->word) == we - ws &&
+            strncmp(rp->alts[a]->word, s + ws, we - ws) == 0)
+            alt = rp->alts[a];
+    if (!alt)
+        return false;
+    gunichar cand[MAX_LABEL][MAX_CHOICES];
+    int ncand[MAX_LABEL];
+    int nsym = 0;
+    for (const char *p = alt->choices; *p && nsym < MAX_LABEL; nsym++) {
+        ncand[nsym] = 0;
+        for (; *p && *p != '\n'; p = g_utf8_next_char(p))
+            if (ncand[nsym] < MAX_CHOICES)
+                cand[nsym][ncand[nsym]++] = g_utf8_get_char(p);
+        if (*p == '\n')
+            p++;
+        if (ncand[nsym] == 0)
+            return false;
+    }
+    if (nsym == 0 || nsym >= MAX_LABEL)
+        return false;
+    char word[6 * (MAX_LABEL + 2)];
+    /* pass 1: one symbol replaced; pass 2: two */
+    for (int pass = 1; pass <= 2; pass++) {
+        for (int i = 0; i < nsym; i++) {
+            for (int a = 1; a < ncand[i]; a++) {
+                int jlast = pass == 2 ? nsym - 1 : nsym;
+                for (int j = pass == 2 ? i + 1 : nsym; j <= jlast; j++) {
+                    for (int b = 1; b < (j < nsym ? ncand[j] : 2); b++) {
+                        size_t len = 0;
+                        for (int k = 0; k < nsym; k++) {
+                            gunichar c = k == i ? cand[k][a] : k == j ? cand[k][b] : cand[k][0];
+                            len += (size_t)g_unichar_to_utf8(c, word + len);
+                        }
+                        word[len] = '\0';
+                        if (try_word(rp, s, ws, we, word, kind))
+                            return true;
+                    }
+                }
+            }
+        }
+    }
+    return false;
+}
+
 /* A section label (after the first item) or a header label (before it) with one letter
  * misread: the rules say which corrections are labels. */
 static bool repair_label(struct repair *rp, const char *s)
 {
     const char *kind = rp->last == 0 ? "header" : "section";
+    rp->from_choices = false;
     size_t end = strcspn(s, ":\t");
     if (end == 0 || end > MAX_LABEL)
         return false;
@@ -591,6 +733,11 @@ static bool repair_label(struct repair *rp, const char *s)
             return false;
         glong n = 0;
         gunichar *u = g_utf8_to_ucs4_fast(s + ws, (glong)(i - ws), &n);
+        if (try_choices(rp, s, ws, i, kind)) {
+            g_free(u);
+            rp->from_choices = true;
+            return true;
+        }
         if (n >= 4 && n <= MAX_LABEL) {
             char *w = g_strndup(s + ws, i - ws);
             bool known = rp->dict && mn_dict_has(rp->dict, w);
@@ -704,7 +851,8 @@ static bool repair_dots(struct repair *rp, const char *s)
 }
 
 /* In the header, inside a participant's parentheses, a ':' or ';' between two words is a
- * speck ("(Vesthimmerlands: Kommune)"), and "Chr," before a name is "Chr.". */
+ * speck ("(Vesthimmerlands: Kommune)"), "Chr," before a name is "Chr.", and a comma between
+ * a name and its parenthesis is a speck. */
 static bool repair_header_marks(struct repair *rp, const char *s)
 {
     if (rp->last != 0)
@@ -720,6 +868,10 @@ static bool repair_header_marks(struct repair *rp, const char *s)
             changed = true;
             continue;
         }
+        if (s[i] == ',' && depth == 0 && after_word && s[i + 1] == ' ' && s[i + 2] == '(') {
+            changed = true; /* "Henrik Hansen, (formand, …)": a speck before the parenthesis */
+            continue;
+        }
         if (s[i] == ',' && i >= 3 && strncmp(s + i - 3, "Chr", 3) == 0 &&
             (i == 3 || s[i - 4] == ' ') && s[i + 1] == ' ' && mn_isupper_ascii(s[i + 2])) {
             mn_buf_addch(&rp->out, '.');
@@ -729,6 +881,68 @@ static bool repair_header_marks(struct repair *rp, const char *s)
         mn_buf_addch(&rp->out, s[i]);
     }
     return changed;
+}
+
+enum { MAX_NAME = 48 }; /* bytes between a lost ')' and the next participant's '(' */
+
+/* A participant's closing parenthesis lost in the header's lists (a thin ')' gone): "Lauvring
+ * (Vesthimmerlands Kommune, Han-" + "ne Madsen (Jammerbugt Kommune)" reads as one participant
+ * with a parenthesis inside another. Over the header's OCR lines [0, end), a block of lines
+ * at a time (an empty line ends it): where a '(' opens inside an open one, a ')' goes before
+ * the last ", " since the open one when what follows it up to the new '(' is a name (it
+ * starts with a capital, has no digit, no parenthesis, at most MAX_NAME bytes). */
+static void repair_parens(struct repair *rp, struct mn_lines *lines, size_t end,
+                          const int *pages, size_t npages)
+{
+    int depth = 0;
+    size_t cl = 0, cpos = 0; /* the last ", " at depth 1: line and byte offset */
+    bool have_comma = false;
+    size_t since = 0; /* bytes since that comma */
+    bool name_ok = false;
+    for (size_t i = 0; i < end; i++) {
+        const char *s = lines->v[i].text;
+        if (!on_pages(lines->v[i].page, pages, npages) || !s[0]) {
+            depth = 0;
+            have_comma = false;
+            continue;
+        }
+        for (size_t k = 0; s[k]; k++) {
+            char c = s[k];
+            if (have_comma)
+                since++;
+            if (c == '(' && depth == 1 && have_comma && name_ok && since <= MAX_NAME) {
+                struct mn_line *l = &lines->v[cl];
+                mn_buf_reset(&rp->out);
+                mn_buf_add(&rp->out, l->text, cpos);
+                mn_buf_addch(&rp->out, ')');
+                mn_buf_adds(&rp->out, l->text + cpos);
+                commit(rp, l, "parenthesis");
+                s = lines->v[i].text; /* the line may be the one changed */
+                if (cl == i)
+                    k++;
+                have_comma = false;
+                continue; /* the new '(' opens at depth 1 again */
+            }
+            if (c == '\t') { /* a label's column: a new field */
+                depth = 0;
+                have_comma = false;
+            } else if (c == '(') {
+                depth++;
+                have_comma = false;
+            } else if (c == ')') {
+                depth = depth > 0 ? depth - 1 : 0;
+                have_comma = false;
+            } else if (c == ',' && s[k + 1] == ' ' && depth == 1) {
+                have_comma = true;
+                cl = i;
+                cpos = k;
+                since = 0;
+                name_ok = g_unichar_isupper(g_utf8_get_char(s + k + 2));
+            } else if (have_comma && mn_isdigit((unsigned char)c)) {
+                name_ok = false;
+            }
+        }
+    }
 }
 
 /* "Sagsnr./Dok.nr. 2014-209 2014-212925 -": the slash between the numbers lost, a stray
@@ -857,16 +1071,59 @@ static bool repair_marks(struct repair *rp, const char *s)
     return changed && rp->out.len > 0;
 }
 
+/* A list's last point ending in a comma ("• tager orienteringen til efterretning," before an
+ * empty line): a speck after the last word, since a comma continues the list. 'last' is true
+ * when no line of the same paragraph follows. */
+static bool repair_end_speck(struct repair *rp, const char *s, bool last)
+{
+    size_t n = strlen(s);
+    if (rp->last == 0 || !last || strncmp(s, "• ", strlen("• ")) != 0 || n < 6 ||
+        s[n - 1] != ',' || !g_unichar_isalpha(g_utf8_get_char(g_utf8_prev_char(s + n - 1))))
+        return false;
+    mn_buf_reset(&rp->out);
+    mn_buf_add(&rp->out, s, n - 1);
+    return true;
+}
+
+static int cmp_alt(const void *pa, const void *pb)
+{
+    const struct mn_ocr_alt *a = *(const struct mn_ocr_alt *const *)pa;
+    const struct mn_ocr_alt *b = *(const struct mn_ocr_alt *const *)pb;
+    if (a->page != b->page)
+        return (a->page > b->page) - (a->page < b->page);
+    if (a->line != b->line)
+        return (a->line > b->line) - (a->line < b->line);
+    return (a < b) ? -1 : a > b; /* stable: the order tesseract read them in */
+}
+
 size_t mn_ocrfix_structure(struct mn_lines *lines, const int *pages, size_t npages,
                            const struct mn_rules *rules, const struct mn_dict *dict,
-                           struct mn_buf *log)
+                           const struct mn_ocr_alt *alts, size_t nalts, struct mn_buf *log)
 {
     struct repair rp = {.rules = rules, .dict = dict, .log = log};
     mn_match_init(&rp.m);
     mn_buf_init(&rp.out, 0);
     mn_buf_init(&rp.tmp, 0);
+    /* the other readings by page and line; a line's index counts from its page's first */
+    const struct mn_ocr_alt **byline = xmalloc((nalts ? nalts : 1) * sizeof *byline);
+    for (size_t i = 0; i < nalts; i++)
+        byline[i] = &alts[i];
+    qsort(byline, nalts, sizeof *byline, cmp_alt);
+    size_t next_alt = 0, in_page = 0, header_end = 0;
     for (size_t i = 0; i < lines->n; i++) {
+        if (rp.last == 0)
+            header_end = i; /* the lines before the first item heading */
         struct mn_line *l = &lines->v[i];
+        in_page = i > 0 && lines->v[i - 1].page == l->page ? in_page + 1 : 0;
+        while (next_alt < nalts &&
+               (byline[next_alt]->page < l->page ||
+                (byline[next_alt]->page == l->page && byline[next_alt]->line < in_page)))
+            next_alt++;
+        rp.alts = byline + next_alt;
+        rp.nalts = 0;
+        while (next_alt + rp.nalts < nalts && byline[next_alt + rp.nalts]->page == l->page &&
+               byline[next_alt + rp.nalts]->line == in_page)
+            rp.nalts++;
         bool ocr = on_pages(l->page, pages, npages);
         if (!ocr) { /* still follow the item sequence */
             rp.track_only = true;
@@ -882,8 +1139,12 @@ size_t mn_ocrfix_structure(struct mn_lines *lines, const int *pages, size_t npag
             commit(&rp, l, "item number");
             continue;
         }
+        if (repair_item_choices(&rp, l->text)) {
+            commit(&rp, l, "item number (tesseract's alternatives)");
+            continue;
+        }
         if (rules && repair_label(&rp, l->text))
-            commit(&rp, l, "label");
+            commit(&rp, l, rp.from_choices ? "label (tesseract's alternatives)" : "label");
         if (rules && repair_casenumber(&rp, l->text))
             commit(&rp, l, "case number");
         if (rules && repair_intro(&rp, l->text))
@@ -892,7 +1153,14 @@ size_t mn_ocrfix_structure(struct mn_lines *lines, const int *pages, size_t npag
             commit(&rp, l, "speck");
         if (repair_dots(&rp, l->text))
             commit(&rp, l, "speck");
+        bool last = i + 1 == lines->n || !lines->v[i + 1].text[0] ||
+                    lines->v[i + 1].page != l->page;
+        if (repair_end_speck(&rp, l->text, last))
+            commit(&rp, l, "speck");
     }
+    if (rp.last > 0)
+        repair_parens(&rp, lines, header_end, pages, npages);
+    free(byline);
     mn_buf_release(&rp.tmp);
     mn_buf_release(&rp.out);
     mn_match_release(&rp.m);
@@ -915,7 +1183,7 @@ int mn_ocrfix_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     qsort(pages, doc->nocr_pages, sizeof *pages, cmp_int);
     struct mn_buf log = MN_BUF_INIT;
     size_t repairs = mn_ocrfix_structure(&doc->lines, pages, doc->nocr_pages, ctx->rules,
-                                         ctx->dict, &log);
+                                         ctx->dict, doc->ocr_alts, doc->nocr_alts, &log);
     if (repairs > 0)
         mn_doc_warn(doc, "ocr_repaired", 0, "%zu structural repair(s) of OCR text: %s%s",
                     repairs, log.buf, repairs > MAX_LOGGED ? "; ..." : "");

@@ -26,15 +26,22 @@ struct mn_lines;
  *     'rules' (the rules are the list of labels);
  *   - specks read as a dot: inside a word pair ("sin.sidste"), after a known word before a
  *     lowercase one ("være. deltagelse"), inside a name in the header ("Lone. Becker");
- *   - a table rule read as a lone "|"; a bullet read as a run of marks ("»…").
+ *   - a table rule read as a lone "|"; a bullet read as a run of marks ("»…");
+ *   - with tesseract's evidence, 'alts' ('nalts', may be NULL; see struct mn_ocr_alt): a
+ *     line's first word whose symbols tesseract also weighed as the next item number and a
+ *     mark that ends it ("Sy" as "g)" → "9."), and a label word with one or two symbols
+ *     replaced by their candidates when the rules then take it; logged with "(tesseract's
+ *     alternatives)". The lines must be as extract left them (alts name a line by its
+ *     index among its page's lines).
  * 'dict' may be NULL (then the dot repairs that need a word list are skipped). Each repair
  * is counted; 'log' (may be NULL) receives the first few as "what 'old' → 'new'" separated
  * by "; ". Returns the number of repairs. Never fails. */
 struct mn_rules;
 struct mn_buf;
+struct mn_ocr_alt;
 size_t mn_ocrfix_structure(struct mn_lines *lines, const int *pages, size_t npages,
                            const struct mn_rules *rules, const struct mn_dict *dict,
-                           struct mn_buf *log);
+                           const struct mn_ocr_alt *alts, size_t nalts, struct mn_buf *log);
 
 /* Stage entry. Returns 0 (never fails). */
 int mn_ocrfix_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err) MN_WUR;

@@ -40,6 +40,11 @@ struct mn_error;
     X(TessResultIteratorConfidence)                                                           \
     X(TessResultIteratorNext)                                                                 \
     X(TessResultIteratorDelete)                                                               \
+    X(TessResultIteratorGetChoiceIterator)                                                    \
+    X(TessChoiceIteratorNext)                                                                 \
+    X(TessChoiceIteratorGetUTF8Text)                                                          \
+    X(TessChoiceIteratorConfidence)                                                           \
+    X(TessChoiceIteratorDelete)                                                               \
     X(TessPageIteratorIsAtBeginningOf)                                                        \
     X(TessPageIteratorBoundingBox)                                                            \
     X(TessPageIteratorBaseline)                                                               \

@@ -86,7 +86,7 @@ static void check_structure(const char *in, const char *want, size_t nwant)
     g_strfreev(parts);
     int pages[] = {1};
     struct mn_buf log = MN_BUF_INIT;
-    size_t n = mn_ocrfix_structure(&l, pages, 1, rules, dict, &log);
+    size_t n = mn_ocrfix_structure(&l, pages, 1, rules, dict, NULL, 0, &log);
     struct mn_buf got = MN_BUF_INIT;
     for (size_t i = 0; i < l.n; i++) {
         if (i)
@@ -148,6 +148,11 @@ static void test_specks_and_marks(void)
                     "bl.a. i greve.dk og bilag.pdf. Mødet sluttede.", 1);
     check_structure("1. A#»…\ttager orienteringen til efterretning#« enkelt",
                     "1. A#• tager orienteringen til efterretning#« enkelt", 1);
+    /* a comma after a list's last point is a speck; inside the list it continues it */
+    check_structure("1. A#• tager orienteringen til efterretning,##• godkender planen,#• og "
+                    "budgettet,#Bilag",
+                    "1. A#• tager orienteringen til efterretning##• godkender planen,#• og "
+                    "budgettet,#Bilag", 1);
     check_structure("1. A#-…\tDaniel berettede#-……\tSpørgsmål om snerydning#- at",
                     "1. A#• Daniel berettede#• Spørgsmål om snerydning#- at", 2);
     check_structure("1. A#Indstilling.#et\tat tage orienteringen#.\tat drøfte#a.\tMøder#1.\tB#b)\tC",
@@ -156,6 +161,20 @@ static void test_specks_and_marks(void)
 
 static void test_header_and_intro(void)
 {
+    /* a lost ')' between two participants, across a line break; a speck comma before '(' */
+    check_structure("Afbud\tDorthe Jende (Vesthimmerlands Kommune), Elsemarie Lauvring "
+                    "(Vesthimmerlands Kommune, Han-#ne Madsen (Jammerbugt Kommune), Martin "
+                    "Hansen (Aalborg Kommune, Skoleforvaltningen)#"
+                    "Deltagere\tHenrik Hansen, (formand, Brønderslev Kommune)#1. Godkendelse",
+                    "Afbud\tDorthe Jende (Vesthimmerlands Kommune), Elsemarie Lauvring "
+                    "(Vesthimmerlands Kommune), Han-#ne Madsen (Jammerbugt Kommune), Martin "
+                    "Hansen (Aalborg Kommune, Skoleforvaltningen)#"
+                    "Deltagere\tHenrik Hansen (formand, Brønderslev Kommune)#1. Godkendelse", 2);
+    /* not a name after the comma, or after the first item: left as read */
+    check_structure("Afbud\tA Hansen (Greve Kommune, 2 (ny)#1. Godkendelse",
+                    "Afbud\tA Hansen (Greve Kommune, 2 (ny)#1. Godkendelse", 0);
+    check_structure("1. Godkendelse#Vi (Greve Kommune, Anne Madsen (Jammerbugt)",
+                    "1. Godkendelse#Vi (Greve Kommune, Anne Madsen (Jammerbugt)", 0);
     check_structure("Afbud\tDorthe Jende (Vesthimmerlands: Kommune), Hans Chr, Hansen: formand#"
                     "Sagsnr./Dok.nr.\t2014-209 2014-212925\t-#Sagsnr./Dok.nr.: 2011-43820 / 2012-160997.",
                     "Afbud\tDorthe Jende (Vesthimmerlands Kommune), Hans Chr. Hansen: formand#"
@@ -164,12 +183,75 @@ static void test_header_and_intro(void)
                     "1. A#Det indstilles, at#Detindstilles ikke#Dagens møde i DAS", 2);
 }
 
+/* Like check_structure, with one other reading: line 'line' (0-based, page 1) has the word
+ * 'word' whose symbols tesseract also read as 'choices' (per symbol, '|' between symbols). */
+static void check_choices(const char *in, size_t line, const char *word, const char *choices,
+                          const char *want, size_t nwant)
+{
+    struct mn_lines l = {0};
+    char **parts = g_strsplit(in, "#", -1);
+    for (char **p = parts; *p; p++)
+        add(&l, *p, 1);
+    g_strfreev(parts);
+    char *ch = g_strdup(choices);
+    for (char *p = ch; *p; p++)
+        if (*p == '|')
+            *p = '\n';
+    struct mn_ocr_alt alt = {.page = 1, .line = line, .word = (char *)word, .choices = ch,
+                             .conf = 60};
+    int pages[] = {1};
+    struct mn_buf log = MN_BUF_INIT;
+    size_t n = mn_ocrfix_structure(&l, pages, 1, rules, dict, &alt, 1, &log);
+    struct mn_buf got = MN_BUF_INIT;
+    for (size_t i = 0; i < l.n; i++) {
+        if (i)
+            mn_buf_addch(&got, '#');
+        mn_buf_adds(&got, l.v[i].text);
+    }
+    CHECK_STR(got.buf, want);
+    CHECK_INT(n, nwant);
+    CHECK(nwant == 0 || strstr(log.buf, "alternatives") != NULL);
+    g_free(ch);
+    mn_buf_release(&got);
+    mn_buf_release(&log);
+    mn_lines_release(&l);
+}
+
+static void test_item_number_from_choices(void)
+{
+    /* "9." read "Sy": tesseract also weighed "g" (a 9's shape) and ")" */
+    check_choices("7. Valg af suppleanter#8. Valg af revisorer#Sy Eventuelt", 2, "Sy",
+                  "Ssge|y)Yj", "7. Valg af suppleanter#8. Valg af revisorer#9. Eventuelt", 1);
+    /* out of sequence: left as read */
+    check_choices("7. Valg#Sy Eventuelt", 1, "Sy", "Ssge|y)Yj", "7. Valg#Sy Eventuelt", 0);
+    /* no candidate ends a number; a lowercase word after it; the word not first on its line */
+    check_choices("8. Valg#Sy Eventuelt", 1, "Sy", "Ssge|yYj", "8. Valg#Sy Eventuelt", 0);
+    check_choices("8. Valg#Sy at", 1, "Sy", "Ssge|y)Yj", "8. Valg#Sy at", 0);
+    check_choices("8. Valg#Vi Sy Eventuelt", 1, "Sy", "Ssge|y)Yj", "8. Valg#Vi Sy Eventuelt", 0);
+    /* a mark alone, or no symbol left for the number's end: a quote before the title */
+    check_choices("\" Referat", 0, "\"", "\"l", "\" Referat", 0);
+    check_choices("Ia Referat", 0, "Ia", "Il|a.", "1. Referat", 1);
+    check_choices("I Referat", 0, "I", "Il", "I Referat", 0);
+    /* two digits: "10." read "lO," */
+    check_choices("9. Valg#IQ, Eventuelt", 1, "IQ,", "Il|QO|,.", "9. Valg#10. Eventuelt", 1);
+}
+
+static void test_label_from_choices(void)
+{
+    /* two letters off: past the blind one-letter variants, found among tesseract's choices */
+    check_choices("1. Godkendelse#Bcslutnlng", 1, "Bcslutnlng", "B|ce|s|l|u|t|n|li|n|g",
+                  "1. Godkendelse#Beslutning", 1);
+    /* a choice that makes no label: left as read */
+    check_choices("1. Godkendelse#Bcslutnlng", 1, "Bcslutnlng", "B|co|s|l|u|t|n|l|n|g",
+                  "1. Godkendelse#Bcslutnlng", 0);
+}
+
 static void test_structure_text_pages_untouched(void)
 {
     struct mn_lines l = {0};
     add(&l, "2, Godkendelse af referat", 2);
     int pages[] = {1};
-    CHECK_INT(mn_ocrfix_structure(&l, pages, 1, rules, dict, NULL), 0);
+    CHECK_INT(mn_ocrfix_structure(&l, pages, 1, rules, dict, NULL, 0, NULL), 0);
     CHECK_STR(l.v[0].text, "2, Godkendelse af referat");
     mn_lines_release(&l);
 }
@@ -210,6 +292,8 @@ int main(void)
     RUN(test_compound_only_by_substitution);
     RUN(test_item_numbers);
     RUN(test_labels);
+    RUN(test_item_number_from_choices);
+    RUN(test_label_from_choices);
     RUN(test_specks_and_marks);
     RUN(test_header_and_intro);
     RUN(test_structure_text_pages_untouched);

@@ -80,7 +80,7 @@ SAN_ENV := ASAN_OPTIONS=detect_leaks=1:exitcode=86:abort_on_error=0:detect_stack
 # keep the objects of unit tests and fuzz targets: no "rm" after the closing test line
 .SECONDARY:
 .PHONY: check-asan check-bad check-fuzz-regress fuzz-build
-all: $(O)/$(PROG) $(WORDS)
+all: $(O)/$(PROG) $(WORDS) $(O)/rules.cache
 
 build/tools/mkwords: $(WORDS_SRC) pipeline/words.h
 	@mkdir -p $(dir $@)
@@ -89,6 +89,12 @@ build/tools/mkwords: $(WORDS_SRC) pipeline/words.h
 	    $(shell pkg-config --libs glib-2.0 hunspell)
 build/da_DK.words: build/tools/mkwords $(DICT_AFF) $(DICT_DIC)
 	nice build/tools/mkwords $(DICT_AFF) $(DICT_DIC) $@
+
+# The rules compiled and checked once (pipeline/rules.h, the rules cache), beside the binary:
+# a convert that loads these very texts takes their patterns from it and skips the check.
+# A rule whose example fails stops the build here, with the rule's file:line.
+$(O)/rules.cache: $(O)/$(PROG) $(wildcard rules/*.rules)
+	$(O)/$(PROG) check-rules --rules-dir rules -o $@ >/dev/null
 
 $(O)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -177,6 +183,7 @@ install: all
 	install -d $(DESTDIR)$(RULESDIR)
 	install -m644 rules/*.rules $(DESTDIR)$(RULESDIR)/
 	$(if $(WORDS),install -m644 $(WORDS) $(DESTDIR)$(DATADIR)/)
+	install -m644 $(O)/rules.cache $(DESTDIR)$(DATADIR)/
 	install -Dm644 doc/minutes.1 $(DESTDIR)$(MANDIR)/man1/minutes.1
 
 clean:

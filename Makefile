@@ -40,7 +40,15 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ipipeline \
             $(if $(LIBPQ_SONAME),-DMN_LIBPQ_SONAME='"$(LIBPQ_SONAME)"') \
             $(if $(SQLITE_SONAME),-DMN_SQLITE_SONAME='"$(SQLITE_SONAME)"')
 # libgomp: tesseract's OpenMP run-time, linked by name to switch its threads off (ocr.c)
-LDLIBS   += $(PKG_LIBS) -lgomp -lm
+# LINK_FIRST: the libraries whose symbols the dynamic linker looks up most, first in its search
+# order. poppler, cairo, gio... are built to bind every symbol at start-up (BIND_NOW), and each
+# lookup walks the loaded libraries in order until one defines the symbol: most of them are
+# poppler's own C++ symbols, the C and C++ run-times' and glib's, which came 12th to 16th of 58
+# in the order pkg-config gives. Named first: 21.7 M -> 17.7 M instructions before main (the
+# start-up of 'minutes --version'). --no-as-needed: minutes calls no poppler C++ directly.
+LINK_FIRST := -Wl,--push-state,--no-as-needed -lpoppler -lstdc++ -lc \
+              $(shell pkg-config --libs-only-l glib-2.0 gobject-2.0 gio-2.0) -Wl,--pop-state
+LDLIBS   += $(LINK_FIRST) $(PKG_LIBS) -lgomp -lm
 
 ifeq ($(BUILD),debug)
   CFLAGS += -g -O0

@@ -11,6 +11,9 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -587,8 +590,23 @@ static int finish_stdout(int code)
     return code;
 }
 
+/* glibc's malloc hands blocks of 128 KiB and more out as fresh mappings and gives the heap's
+ * free top back above 128 KiB, until a large block is freed and it raises both; a page's glyph
+ * arrays (100 to 500 KiB) were each touched page by page anew, and page faults cost here as
+ * much as the instructions around them. These are the limits glibc itself reaches after the
+ * first large free (32 MiB, twice that to trim), set from the start: 14% fewer page faults in
+ * a convert of a short PDF (1,738 -> 1,488), 15% in a 41-page one; records unchanged. */
+static void tune_malloc(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    tune_malloc();
     struct cli cli = {0};
     mn_options_default(&cli.opt);
     mn_cli_store_default(&cli.store);

@@ -78,6 +78,8 @@ int mn_ctx_new(const struct mn_options *opt, struct mn_ctx **out, struct mn_erro
     if (opt->write_rules_cache &&
         mn_rules_write_cache(ctx->rules, opt->write_rules_cache, err) < 0)
         goto fail;
+    if (opt->jit_rules)
+        mn_rules_jit(ctx->rules);
     /* --ocr always: set tesseract up now, so a missing language fails at start-up; in auto
      * mode it is set up when the first page needs it (born-digital runs never load it) */
     struct mn_ocr_pool *pool;

@@ -41,6 +41,8 @@ struct mn_options {
                            rules and the first pages) instead of on first use */
     bool dict_on_demand; /* but not when the mapped list (words_path) is in use: one document
                             seldom needs hunspell then (minutes convert) */
+    bool jit_rules;     /* JIT-compile every rule pattern at start (mn_rules_jit): a batch
+                           parent, whose workers are forked from it */
 };
 
 struct mn_ctx {

@@ -911,6 +911,22 @@ static pcre2_code *jit_code(const struct mn_rule *rule, int i)
     return rule->patterns[i];
 }
 
+void mn_rules_jit(struct mn_rules *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        struct mn_rule *rule = r->v[i];
+        for (int k = 0; k < rule->npatterns; k++) {
+            if (atomic_load(&rule->jit[k].code))
+                continue;
+            pcre2_code *code = pcre2_code_copy_with_tables(rule->patterns[k]);
+            if (code && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0)
+                atomic_store(&rule->jit[k].code, code);
+            else
+                pcre2_code_free(code); /* no JIT here: the interpreter stays */
+        }
+    }
+}
+
 /* mn_rule_match with pcre2 match options: PCRE2_NO_UTF_CHECK when the caller has checked. */
 static int rule_match(const struct mn_rule *rule, const char *s, size_t len, uint32_t opts,
                       struct mn_match *m)

@@ -58,6 +58,11 @@ void mn_rules_digest(const struct mn_rules *r, char out[65]);
  * loaded wholly from a rules cache is not checked again. */
 int mn_rules_self_check(const struct mn_rules *r, struct mn_error *err) MN_WUR;
 
+/* JIT-compiles every pattern now, instead of once it has been tried often (rules.c): for a
+ * batch parent, whose forked workers then all start with machine code. Never fails (without
+ * JIT support the interpreter stays). */
+void mn_rules_jit(struct mn_rules *r);
+
 /* Number of rules of 'kind', and the i-th of them in load order. */
 size_t mn_rules_count(const struct mn_rules *r, const char *kind);
 const struct mn_rule *mn_rules_get(const struct mn_rules *r, const char *kind, size_t i);

@@ -162,6 +162,7 @@ int mn_cli_batch(const struct mn_options *opt, struct mn_batch_options *bo, bool
     bo->jobs = copt.jobs > 0 ? copt.jobs : ncpu > 0 ? (int)ncpu : 1;
     copt.jobs = 0;
     copt.prefetch_dict = true; /* overlaps the rules and the planning; read before forking */
+    copt.jit_rules = true;     /* once here, not in every worker */
     bo->version = MN_VERSION;
     bo->stop = &stop_signal;
 

@@ -65,12 +65,21 @@ int mn_ctx_new(const struct mn_options *opt, struct mn_ctx **out, struct mn_erro
     if (opt->prefetch_dict && !(listed && opt->dict_on_demand))
         mn_dict_prefetch(ctx->dict);
     const char *dir = opt->rules_dir ? opt->rules_dir : MN_RULESDIR;
+    if (opt->write_rules_cache)
+        mn_rules_keep_compiled(ctx->rules);
+    else if (opt->rules_cache)
+        mn_rules_use_cache(ctx->rules, opt->rules_cache); /* unusable: compile them */
     if (mn_rules_load_dir(ctx->rules, dir, err) < 0)
         goto fail;
     if (opt->rules_file && mn_rules_load_file(ctx->rules, opt->rules_file, err) < 0)
         goto fail;
     if (mn_rules_self_check(ctx->rules, err) < 0)
         goto fail;
+    if (opt->write_rules_cache &&
+        mn_rules_write_cache(ctx->rules, opt->write_rules_cache, err) < 0)
+        goto fail;
+    if (opt->jit_rules)
+        mn_rules_jit(ctx->rules);
     /* --ocr always: set tesseract up now, so a missing language fails at start-up; in auto
      * mode it is set up when the first page needs it (born-digital runs never load it) */
     struct mn_ocr_pool *pool;

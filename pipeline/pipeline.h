@@ -22,6 +22,8 @@ enum mn_ocr_mode { MN_OCR_AUTO, MN_OCR_ALWAYS, MN_OCR_NEVER };
 struct mn_options {
     const char *rules_dir;  /* directory of *.rules; NULL = compiled-in default */
     const char *rules_file; /* extra rules file loaded after the directory, or NULL */
+    const char *rules_cache; /* the rules cache to read (rules.h), or NULL = compile them all */
+    const char *write_rules_cache; /* with the rules checked, write their cache here, or NULL */
     const char *password;   /* PDF password, or NULL */
     const char *dict_path;  /* word list for dehyphen; NULL = the system's Danish list */
     const char *words_path; /* its compact form list (words.h), or NULL = none: hunspell only */
@@ -39,6 +41,8 @@ struct mn_options {
                            rules and the first pages) instead of on first use */
     bool dict_on_demand; /* but not when the mapped list (words_path) is in use: one document
                             seldom needs hunspell then (minutes convert) */
+    bool jit_rules;     /* JIT-compile every rule pattern at start (mn_rules_jit): a batch
+                           parent, whose workers are forked from it */
 };
 
 struct mn_ctx {

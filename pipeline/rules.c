@@ -11,10 +11,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <pcre2.h>
@@ -98,11 +101,31 @@ struct mn_rule {
     } examples, counters;
 };
 
+/* A rules cache being read (mn_rules_use_cache): the texts it was written from and their
+ * patterns, compiled, in the order the loader compiles them. */
+struct rules_cache {
+    char *file;             /* the whole file, owned */
+    const char *texts;      /* into 'file': the rule set's 'texts' when it was written */
+    size_t texts_len;
+    const uint8_t *blob;    /* into 'file': pcre2_serialize_encode of every pattern */
+    size_t blob_len;
+    pcre2_code **codes;     /* decoded on first use; a taken code is NULL here */
+    int32_t ncodes, next;   /* patterns in the cache; the next one to take */
+    bool decoded;
+};
+
 struct mn_rules {
     struct mn_rule **v;
     size_t n, alloc;
     pcre2_match_context *mctx;
-    GChecksum *digest; /* sha256 of every text loaded, in order; created on first load */
+    /* Every text loaded, in order, each after its length and a newline: the input of the
+     * digest (computed when asked for), of the rules cache, and what a cache is checked
+     * against. */
+    struct mn_buf texts;
+    struct rules_cache *cache; /* NULL = none, or no longer usable (a text differed) */
+    bool keep_compiled;        /* mn_rules_keep_compiled: 'compiled' collects the patterns */
+    pcre2_code **compiled;     /* copies of every pattern compiled, in order, for the cache */
+    size_t ncompiled, compiled_alloc;
 };
 
 static const struct kind_spec *find_kind(const char *kind)
@@ -116,6 +139,7 @@ static const struct kind_spec *find_kind(const char *kind)
 struct mn_rules *mn_rules_new(void)
 {
     struct mn_rules *r = xcalloc(1, sizeof *r);
+    r->texts = (struct mn_buf)MN_BUF_INIT;
     r->mctx = pcre2_match_context_create(NULL);
     if (!r->mctx) {
         fprintf(stderr, "minutes: out of memory\n");
@@ -142,6 +166,17 @@ static void strings_add(struct mn_strings_ *s, const char *str, int line)
     s->v[s->n] = xstrdup(str);
     s->lines[s->n] = line;
     s->n++;
+}
+
+static void cache_free(struct rules_cache *c)
+{
+    if (!c)
+        return;
+    for (int32_t i = 0; c->codes && i < c->ncodes; i++)
+        pcre2_code_free(c->codes[i]);
+    free(c->codes);
+    free(c->file);
+    free(c);
 }
 
 static void rule_free(struct mn_rule *rule)
@@ -173,9 +208,186 @@ void mn_rules_free(struct mn_rules *r)
         rule_free(r->v[i]);
     free(r->v);
     pcre2_match_context_free(r->mctx);
-    if (r->digest)
-        g_checksum_free(r->digest);
+    mn_buf_release(&r->texts);
+    cache_free(r->cache);
+    for (size_t i = 0; i < r->ncompiled; i++)
+        pcre2_code_free(r->compiled[i]);
+    free(r->compiled);
     free(r);
+}
+
+/* ---- the rules cache ------------------------------------------------------------------------
+ *
+ * Compiling the patterns (7 M instructions) and checking every example (4 M) were a tenth of a
+ * one-off convert of a short PDF. Both depend only on the rule texts and the pcre2 library, so
+ * 'minutes check-rules -o FILE' (run by make) writes the texts with their patterns compiled
+ * (pcre2_serialize_encode, in the order the loader compiles them); a rule set that is then
+ * loaded from exactly those texts takes its patterns from the file instead of compiling them,
+ * and needs no second check. The first text that differs (an edited rule, another directory,
+ * an extra -r file) ends the cache's use: from there on everything is compiled, and the
+ * examples are all checked, as without a cache. */
+
+static const char cache_magic[] = "minutes rules cache 1\n";
+enum { MN_MAX_CACHE = 64 << 20 };
+
+static void cache_drop(struct mn_rules *r)
+{
+    cache_free(r->cache);
+    r->cache = NULL;
+}
+
+/* After a text was appended at 'before': the cache stays in use only while the texts loaded
+ * are the start of the ones it was written from. */
+static void cache_follow(struct mn_rules *r, size_t before)
+{
+    const struct rules_cache *c = r->cache;
+    if (c && (r->texts.len > c->texts_len ||
+              memcmp(r->texts.buf + before, c->texts + before, r->texts.len - before) != 0))
+        cache_drop(r);
+}
+
+/* The next compiled pattern of the cache (owned by the caller), or NULL: no cache, or it
+ * cannot be decoded (it is dropped then). */
+static pcre2_code *cache_take(struct mn_rules *r)
+{
+    struct rules_cache *c = r->cache;
+    if (!c)
+        return NULL;
+    if (!c->decoded) {
+        c->decoded = true;
+        c->codes = xcalloc((size_t)c->ncodes, sizeof *c->codes);
+        if (pcre2_serialize_decode(c->codes, c->ncodes, c->blob, NULL) != c->ncodes) {
+            cache_drop(r); /* another pcre2 build: its own check said so */
+            return NULL;
+        }
+    }
+    if (c->next == c->ncodes) { /* cannot happen with the same texts: compile */
+        cache_drop(r);
+        return NULL;
+    }
+    pcre2_code *code = c->codes[c->next];
+    c->codes[c->next++] = NULL;
+    return code;
+}
+
+/* True when every text loaded and every pattern compiled came from the cache. */
+static bool cache_vouches(const struct mn_rules *r)
+{
+    const struct rules_cache *c = r->cache;
+    return c && r->texts.len == c->texts_len && c->next == c->ncodes;
+}
+
+/* The header's second line: the pcre2 library that compiled the patterns. */
+static void pcre2_line(char *buf, size_t size)
+{
+    char version[64] = "";
+    if (pcre2_config(PCRE2_CONFIG_VERSION, NULL) <= (int)sizeof version)
+        pcre2_config(PCRE2_CONFIG_VERSION, version);
+    snprintf(buf, size, "pcre2 %s\n", version);
+}
+
+bool mn_rules_use_cache(struct mn_rules *r, const char *path)
+{
+    if (r->texts.len > 0 || r->cache || r->keep_compiled)
+        return false;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct rules_cache *c = xcalloc(1, sizeof *c);
+    struct stat st;
+    size_t len = 0;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > MN_MAX_CACHE)
+        goto bad;
+    c->file = xmalloc((size_t)st.st_size + 1);
+    while (len < (size_t)st.st_size) {
+        ssize_t n = read(fd, c->file + len, (size_t)st.st_size - len);
+        if (n <= 0)
+            goto bad;
+        len += (size_t)n;
+    }
+    c->file[len] = '\0';
+    char line[96];
+    pcre2_line(line, sizeof line);
+    size_t magic = strlen(cache_magic), vlen = strlen(line);
+    if (len < magic + vlen || memcmp(c->file, cache_magic, magic) != 0 ||
+        memcmp(c->file + magic, line, vlen) != 0)
+        goto bad;
+    const char *p = c->file + magic + vlen, *end = c->file + len;
+    long ncodes;
+    unsigned long long tlen, blen;
+    int used = 0;
+    if (sscanf(p, "%ld %llu %llu\n%n", &ncodes, &tlen, &blen, &used) != 3 || used == 0 ||
+        ncodes < 1 || ncodes > INT32_MAX)
+        goto bad;
+    p += used;
+    if ((unsigned long long)(end - p) != tlen + blen || tlen < 2)
+        goto bad;
+    c->texts = p;
+    c->texts_len = (size_t)tlen;
+    c->blob = (const uint8_t *)p + tlen;
+    c->blob_len = (size_t)blen;
+    c->ncodes = (int32_t)ncodes;
+    close(fd);
+    r->cache = c;
+    return true;
+bad:
+    close(fd);
+    cache_free(c);
+    return false;
+}
+
+void mn_rules_keep_compiled(struct mn_rules *r)
+{
+    cache_drop(r);
+    r->keep_compiled = true;
+}
+
+int mn_rules_write_cache(const struct mn_rules *r, const char *path, struct mn_error *err)
+{
+    uint8_t *blob = NULL;
+    PCRE2_SIZE blen = 0;
+    struct mn_buf tmp = MN_BUF_INIT;
+    FILE *f = NULL;
+    int ret = -1;
+    if (!r->keep_compiled || r->ncompiled == 0 || r->ncompiled > INT32_MAX)
+        return mn_fail(err, MN_E_INTERNAL, "'%s': no compiled patterns kept to write", path);
+    int32_t n = pcre2_serialize_encode((const pcre2_code **)r->compiled, (int32_t)r->ncompiled,
+                                       &blob, &blen, NULL);
+    if (n < 0) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(n, msg, sizeof msg);
+        return mn_fail(err, MN_E_INTERNAL, "cannot serialise the patterns: %s",
+                       (const char *)msg);
+    }
+    char line[96];
+    pcre2_line(line, sizeof line);
+    mn_buf_addf(&tmp, "%s.tmp", path);
+    f = fopen(tmp.buf, "wb");
+    if (!f) {
+        mn_fail(err, MN_E_IO, "cannot write '%s': %s", tmp.buf, strerror(errno));
+        goto out;
+    }
+    fprintf(f, "%s%s%ld %zu %zu\n", cache_magic, line, (long)n, r->texts.len, (size_t)blen);
+    fwrite(r->texts.buf, 1, r->texts.len, f);
+    fwrite(blob, 1, blen, f);
+    int werr = ferror(f);
+    if (fclose(f) != 0 || werr) {
+        f = NULL;
+        mn_fail(err, MN_E_IO, "cannot write '%s': %s", tmp.buf, strerror(errno));
+        goto out;
+    }
+    f = NULL;
+    if (rename(tmp.buf, path) != 0) {
+        mn_fail(err, MN_E_IO, "cannot rename '%s' to '%s': %s", tmp.buf, path, strerror(errno));
+        goto out;
+    }
+    ret = 0;
+out:
+    if (ret < 0)
+        unlink(tmp.buf);
+    mn_buf_release(&tmp);
+    pcre2_serialize_free(blob);
+    return ret;
 }
 
 /* A file being parsed: its defines, for %{name} expansion. */
@@ -233,6 +445,9 @@ static int compile_pattern(struct parse_state *ps, struct mn_rule *rule, const c
                 MN_MAX_PATTERNS, rule->kind, rule->name);
         goto out;
     }
+    pcre2_code *code = cache_take(ps->rules);
+    if (code)
+        goto compiled;
     if (expand_fragments(ps, value, line, &expanded, err) < 0)
         goto out;
     /* An editor may have typed an NFD 'å'; the text is NFC, so the pattern must be too. */
@@ -245,8 +460,8 @@ static int compile_pattern(struct parse_state *ps, struct mn_rule *rule, const c
     }
     int ec;
     PCRE2_SIZE off;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)nfc, PCRE2_ZERO_TERMINATED,
-                                     PCRE2_UTF | PCRE2_UCP | rule->flags, &ec, &off, NULL);
+    code = pcre2_compile((PCRE2_SPTR)nfc, PCRE2_ZERO_TERMINATED,
+                         PCRE2_UTF | PCRE2_UCP | rule->flags, &ec, &off, NULL);
     if (!code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(ec, msg, sizeof msg);
@@ -254,6 +469,16 @@ static int compile_pattern(struct parse_state *ps, struct mn_rule *rule, const c
                 rule->kind, rule->name, (size_t)off + 1, (const char *)msg);
         goto out;
     }
+    if (ps->rules->keep_compiled) {
+        pcre2_code *copy = pcre2_code_copy(code);
+        if (!copy) {
+            fprintf(stderr, "minutes: out of memory\n");
+            abort();
+        }
+        MN_GROW(ps->rules->compiled, ps->rules->ncompiled + 1, ps->rules->compiled_alloc);
+        ps->rules->compiled[ps->rules->ncompiled++] = copy;
+    }
+compiled:;
     const struct kind_spec *ks = find_kind(rule->kind);
     for (int g = 0; ks && g < 4 && ks->groups[g]; g++) {
         if (pcre2_substring_number_from_name(code, (PCRE2_SPTR)ks->groups[g]) < 0) {
@@ -437,12 +662,10 @@ int mn_rules_load_string(struct mn_rules *r, const char *name, const char *text,
 {
     struct parse_state ps = {.file = name, .rules = r};
     int ret = -1;
-    char lenbuf[32];
-    if (!r->digest)
-        r->digest = g_checksum_new(G_CHECKSUM_SHA256);
-    g_snprintf(lenbuf, sizeof lenbuf, "%zu\n", len); /* length-prefixed: file bounds count */
-    g_checksum_update(r->digest, (const guchar *)lenbuf, -1);
-    g_checksum_update(r->digest, (const guchar *)text, (gssize)len);
+    size_t before = r->texts.len;
+    mn_buf_addf(&r->texts, "%zu\n", len); /* length-prefixed: file bounds count */
+    mn_buf_add(&r->texts, text, len);
+    cache_follow(r, before);
     if (!g_utf8_validate(text, (gssize)len, NULL)) {
         const char *end = NULL;
         g_utf8_validate(text, (gssize)len, &end);
@@ -561,13 +784,16 @@ int mn_rules_load_dir(struct mn_rules *r, const char *dir, struct mn_error *err)
 
 void mn_rules_digest(const struct mn_rules *r, char out[65])
 {
-    GChecksum *ck = r->digest ? g_checksum_copy(r->digest) : g_checksum_new(G_CHECKSUM_SHA256);
+    GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+    g_checksum_update(ck, (const guchar *)r->texts.buf, (gssize)r->texts.len);
     g_strlcpy(out, g_checksum_get_string(ck), 65);
     g_checksum_free(ck);
 }
 
 int mn_rules_self_check(const struct mn_rules *r, struct mn_error *err)
 {
+    if (cache_vouches(r))
+        return 0;
     struct mn_match m;
     mn_match_init(&m);
     int ret = 0;
@@ -674,13 +900,31 @@ static pcre2_code *jit_code(const struct mn_rule *rule, int i)
         return code;
     if (atomic_fetch_add_explicit(&j->tries, 1, memory_order_relaxed) + 1 != MN_JIT_AFTER)
         return rule->patterns[i];
-    code = pcre2_code_copy(rule->patterns[i]);
+    /* with its own tables: patterns read from a rules cache share one reference-counted copy,
+     * and the count is not atomic (two threads may make copies at the same time) */
+    code = pcre2_code_copy_with_tables(rule->patterns[i]);
     if (code && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0) {
         atomic_store_explicit(&j->code, code, memory_order_release);
         return code;
     }
     pcre2_code_free(code);
     return rule->patterns[i];
+}
+
+void mn_rules_jit(struct mn_rules *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        struct mn_rule *rule = r->v[i];
+        for (int k = 0; k < rule->npatterns; k++) {
+            if (atomic_load(&rule->jit[k].code))
+                continue;
+            pcre2_code *code = pcre2_code_copy_with_tables(rule->patterns[k]);
+            if (code && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0)
+                atomic_store(&rule->jit[k].code, code);
+            else
+                pcre2_code_free(code); /* no JIT here: the interpreter stays */
+        }
+    }
 }
 
 /* mn_rule_match with pcre2 match options: PCRE2_NO_UTF_CHECK when the caller has checked. */

@@ -34,13 +34,34 @@ int mn_rules_load_file(struct mn_rules *r, const char *path, struct mn_error *er
 int mn_rules_load_string(struct mn_rules *r, const char *name, const char *text, size_t len,
                          struct mn_error *err) MN_WUR;
 
+/* The rules cache (rules.c): the rule texts with their patterns compiled, written by
+ * 'minutes check-rules -o FILE' once the examples passed. Before loading, mn_rules_use_cache
+ * reads one; a rule set then loaded from exactly the texts it holds takes its patterns from it
+ * instead of compiling them, and mn_rules_self_check passes at once (the same texts with the
+ * same pcre2 passed before). From the first text that differs on, all is as without a cache.
+ * Returns false, with nothing changed, when 'path' is missing, not such a file or written by
+ * another pcre2 version, or when rules were loaded already. */
+bool mn_rules_use_cache(struct mn_rules *r, const char *path);
+/* Before loading: keep a copy of every pattern compiled, for mn_rules_write_cache (no cache
+ * is used then). Never fails. */
+void mn_rules_keep_compiled(struct mn_rules *r);
+/* Writes the rules cache of the texts loaded so far to 'path' (atomically: a temporary file,
+ * then rename). Returns 0, or -1 with err set (MN_E_IO). */
+int mn_rules_write_cache(const struct mn_rules *r, const char *path, struct mn_error *err) MN_WUR;
+
 /* Writes to 'out' the lowercase hex SHA-256 of the text of every rules file loaded so far, in
  * load order (each prefixed with its length): the "rules hash" a batch manifest records. Never
  * fails. */
 void mn_rules_digest(const struct mn_rules *r, char out[65]);
 
-/* Checks every example and counter. Returns 0, or -1 with the first failure in err. */
+/* Checks every example and counter. Returns 0, or -1 with the first failure in err. A rule set
+ * loaded wholly from a rules cache is not checked again. */
 int mn_rules_self_check(const struct mn_rules *r, struct mn_error *err) MN_WUR;
+
+/* JIT-compiles every pattern now, instead of once it has been tried often (rules.c): for a
+ * batch parent, whose forked workers then all start with machine code. Never fails (without
+ * JIT support the interpreter stays). */
+void mn_rules_jit(struct mn_rules *r);
 
 /* Number of rules of 'kind', and the i-th of them in load order. */
 size_t mn_rules_count(const struct mn_rules *r, const char *kind);

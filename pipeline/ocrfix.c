@@ -379,6 +379,15 @@ static bool repair_title(struct repair *rp, const char *t)
     return false;
 }
 
+/* Appends the heading's title 't' to rp->out, repaired where repair_title finds it off. */
+static void add_title(struct repair *rp, const char *t)
+{
+    if (repair_title(rp, t))
+        mn_buf_add(&rp->out, rp->tmp.buf, rp->tmp.len);
+    else
+        mn_buf_adds(&rp->out, t);
+}
+
 /* The digit a character may stand for in a number's place, by its shape (tesseract's
  * alternatives for a digit it misread are letters like these): -1 if none. */
 static int digit_shape(gunichar c)
@@ -454,10 +463,7 @@ static bool repair_item_choices(struct repair *rp, const char *s)
             continue;
         mn_buf_reset(&rp->out);
         mn_buf_addf(&rp->out, "%d. ", want);
-        if (repair_title(rp, t))
-            mn_buf_add(&rp->out, rp->tmp.buf, rp->tmp.len);
-        else
-            mn_buf_adds(&rp->out, t);
+        add_title(rp, t);
         rp->last = want;
         return true;
     }
@@ -527,10 +533,7 @@ static bool repair_item(struct repair *rp, const char *s)
         mn_buf_add(&rp->out, q + nd, (size_t)(t - (q + nd)));
     else
         mn_buf_adds(&rp->out, ". ");
-    if (repair_title(rp, t))
-        mn_buf_add(&rp->out, rp->tmp.buf, rp->tmp.len);
-    else
-        mn_buf_adds(&rp->out, t);
+    add_title(rp, t);
     rp->last = v;
     return true;
 }

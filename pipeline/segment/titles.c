@@ -102,23 +102,14 @@ double mn_titles_body_size(const struct mn_lines *l)
 }
 
 
-/* 'a' and 'b' are the same text but for the amount and kind of white space between words. */
-static bool same_but_spacing(const char *a, const char *b)
+/* 'a' and 'b' are the same text but for a tab where the other has a space. Clean has folded
+ * each run of white space into one space or one tab, so that is all spacing can change. */
+static bool same_but_tabs(const char *a, const char *b)
 {
-    for (;;) {
-        while (*a == ' ' || *a == '\t')
-            a++;
-        while (*b == ' ' || *b == '\t')
-            b++;
-        if (!*a || !*b)
-            return !*a && !*b;
-        if (*a != *b)
+    for (; *a && *b; a++, b++)
+        if (*a != *b && !((*a == '\t' || *a == ' ') && (*b == '\t' || *b == ' ')))
             return false;
-        a++, b++;
-        bool gap_a = *a == ' ' || *a == '\t', gap_b = *b == ' ' || *b == '\t';
-        if (gap_a != gap_b)
-            return false;
-    }
+    return *a == *b;
 }
 
 size_t mn_titles_complete(const struct mn_rules *rules, const struct mn_lines *l,
@@ -130,7 +121,7 @@ size_t mn_titles_complete(const struct mn_rules *rules, const struct mn_lines *l
      * "1.     Godkendelse af dagsorden"): the copy is no content */
     size_t copy = seg_next_nonblank(l, from, to);
     if (h->line == h->number_line && copy < to && l->v[copy].page == l->v[h->line].page &&
-        same_but_spacing(l->v[h->line].text, l->v[copy].text))
+        same_but_tabs(l->v[h->line].text, l->v[copy].text))
         from = copy + 1;
     /* a title wrapped over lines: the next line goes on in lower case, this one
      * cannot end where it does ("... sekretariatsfunktion på", "(tale/"), the next is

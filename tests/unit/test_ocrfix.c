@@ -77,6 +77,16 @@ static void test_compound_only_by_substitution(void)
 
 /* Runs the structural pass over 'in' (lines of page 1 = OCR, "#" separates lines) and checks
  * the lines that come out, joined with "#", and the count. */
+/* The lines' texts joined with '#', as the expectations are written. */
+static void join_lines(const struct mn_lines *l, struct mn_buf *out)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        if (i)
+            mn_buf_addch(out, '#');
+        mn_buf_adds(out, l->v[i].text);
+    }
+}
+
 static void check_structure(const char *in, const char *want, size_t nwant)
 {
     struct mn_lines l = {0};
@@ -88,11 +98,7 @@ static void check_structure(const char *in, const char *want, size_t nwant)
     struct mn_buf log = MN_BUF_INIT;
     size_t n = mn_ocrfix_structure(&l, pages, 1, rules, dict, NULL, 0, &log);
     struct mn_buf got = MN_BUF_INIT;
-    for (size_t i = 0; i < l.n; i++) {
-        if (i)
-            mn_buf_addch(&got, '#');
-        mn_buf_adds(&got, l.v[i].text);
-    }
+    join_lines(&l, &got);
     CHECK_STR(got.buf, want);
     CHECK_INT(n, nwant);
     CHECK(g_utf8_validate(log.buf, (gssize)log.len, NULL));
@@ -203,11 +209,7 @@ static void check_choices(const char *in, size_t line, const char *word, const c
     struct mn_buf log = MN_BUF_INIT;
     size_t n = mn_ocrfix_structure(&l, pages, 1, rules, dict, &alt, 1, &log);
     struct mn_buf got = MN_BUF_INIT;
-    for (size_t i = 0; i < l.n; i++) {
-        if (i)
-            mn_buf_addch(&got, '#');
-        mn_buf_adds(&got, l.v[i].text);
-    }
+    join_lines(&l, &got);
     CHECK_STR(got.buf, want);
     CHECK_INT(n, nwant);
     CHECK(nwant == 0 || strstr(log.buf, "alternatives") != NULL);

@@ -354,6 +354,36 @@ static void note_toc_items(struct mn_doc *doc, const char *s, char **group,
     }
 }
 
+/* The last line of a contents list without page numbers right under the contents title at
+ * 'title' ("Indholdsfortegnelse" / "1. Evalueringsplan" / "2. Frigivelse af midler"): a run of
+ * two or more numbered entries, blank lines allowed between them. The run counts only when its
+ * first entry comes again later, word for word, as the heading over that item's text; a list
+ * under such a title that the body never repeats is left for segmentation (an agenda may be
+ * nothing but that list). Returns 'title' when there is no such run. */
+static size_t plain_contents_end(const struct mn_lines *l, const struct mn_rules *rules,
+                                 size_t title, struct mn_match *m)
+{
+    size_t first = 0, last = title, entries = 0;
+    for (size_t i = title + 1; i < l->n; i++) {
+        const char *s = l->v[i].text;
+        if (!*s)
+            continue;
+        if (!matches(rules, "item", s, m))
+            break;
+        if (entries > 0 && strcmp(s, l->v[first].text) == 0)
+            return last; /* the body's first heading: the list ended above it */
+        if (entries++ == 0)
+            first = i;
+        last = i;
+    }
+    if (entries < 2)
+        return title;
+    for (size_t i = last + 1; i < l->n; i++)
+        if (strcmp(l->v[i].text, l->v[first].text) == 0)
+            return last;
+    return title;
+}
+
 static void mark_toc(struct mn_doc *doc, const struct mn_rules *rules, bool *drop,
                      struct mn_match *m)
 {
@@ -379,6 +409,8 @@ static void mark_toc(struct mn_doc *doc, const struct mn_rules *rules, bool *dro
     }
     if (ntoc < 2 && !(ntoc == 1 && has_title))
         return;
+    if (ntoc == 1 && has_title)
+        last = plain_contents_end(l, rules, first, m);
     /* group labels right above the first entry belong to the table */
     size_t back = 0;
     while (first > 0 && back < 3) {

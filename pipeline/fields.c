@@ -419,6 +419,12 @@ static char *trailing_party(char *name)
 static void add_person(const struct mn_rules *rules, const char *a, const char *b,
                        struct mn_people *out, size_t *since, struct mn_match *m)
 {
+    /* a list of people set as bullets ("• Arne Bech"): the glyph clean gave every bullet */
+    static const char bullet[] = "\u2022";
+    while (a < b && mn_isspace((unsigned char)*a))
+        a++;
+    if ((size_t)(b - a) >= sizeof bullet - 1 && memcmp(a, bullet, sizeof bullet - 1) == 0)
+        a += sizeof bullet - 1;
     char *raw = trim_dup(a, b);
     for (char *p = raw; *p; p++)
         if (*p == '\n') /* a line break inside a parenthesis is a wrapped line */

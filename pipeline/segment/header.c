@@ -312,11 +312,13 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
                 ev->meeting_fields = true;
             /* what the title or a line's position said gives way to the label; a date read
              * from the title or by position and a labelled time of day make the time
-             * together ("REFERAT Udvalget d. 14-03-2024" / "Mødetidspunkt: Kl. 08:00") */
+             * together ("REFERAT Udvalget d. 14-03-2024" / "Mødetidspunkt: Kl. 08:00"), while
+             * a labelled date replaces it ("... til og med den 10. februar 2016" / "Dato:
+             * Onsdag den 21. august 2019") */
             char iso[11];
             bool dated = f == F_TIME && v && mn_fields_date(rules, v, iso);
-            if (f >= 0 && ((h.source[f] == FROM_TITLE && (f != F_TIME || dated)) ||
-                           (h.source[f] == FROM_POSITION && f != F_TIME))) {
+            if (f >= 0 && (h.source[f] == FROM_TITLE || h.source[f] == FROM_POSITION) &&
+                (f != F_TIME || dated)) {
                 free(h.fields[f]);
                 h.fields[f] = NULL;
             }

@@ -268,6 +268,22 @@ static bool same_heading(const struct mn_heading *a, const struct mn_heading *b)
     return k > 0 && strncasecmp(a->title, b->title, k) == 0;
 }
 
+/* Removes the candidates 'drop' marks (freeing them and 'drop'); returns the new count. */
+static size_t drop_marked(struct candidate *c, size_t n, bool *drop)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (drop[i]) {
+            free(c[i].h.number);
+            free(c[i].h.title);
+        } else {
+            c[kept++] = c[i];
+        }
+    }
+    free(drop);
+    return kept;
+}
+
 /* A table of contents without page numbers ("PUNKTER" / "49. Godkendelse af dagsorden" /
  * "50. ..." and then the same headings again over their text): a run of two or more
  * candidates with nothing but blank lines or a wrapped title's tail between them, whose first
@@ -299,18 +315,33 @@ static size_t drop_contents(const struct mn_lines *l, struct candidate *c, size_
                 drop[k] = true;
         i = e + 1;
     }
-    size_t kept = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (drop[i]) {
-            free(c[i].h.number);
-            free(c[i].h.title);
-        } else {
-            c[kept++] = c[i];
-        }
-    }
     free(twin);
-    free(drop);
-    return kept;
+    return drop_marked(c, n, drop);
+}
+
+/* A numbered list inside an item's text starts again from a number the document has already
+ * used ("1. Meddelelser" / ... / "Sagsfremstilling" / "1. Orientering om ..." / "2. Oversigt
+ * over ..."), and its entries stand on consecutive lines, where headings stand apart over
+ * their text. Drops every run of two or more such entries, line after line, whose first
+ * number does not go up from an earlier candidate's (freeing them); returns the new count. */
+static size_t drop_restarted_lists(struct candidate *c, size_t n)
+{
+    bool *drop = xcalloc(n ? n : 1, sizeof *drop);
+    for (size_t a = 1; a < n;) {
+        size_t b = a;
+        while (b + 1 < n && c[b + 1].h.number_line == c[b].h.line + 1 &&
+               cmp_number(c[b + 1].h.number, c[b].h.number) > 0)
+            b++;
+        bool restarts = false;
+        for (size_t i = 0; i < a && !restarts; i++)
+            restarts = !drop[i] && cmp_number(c[i].h.number, c[a].h.number) >= 0 &&
+                       !same_heading(&c[i].h, &c[a].h);
+        if (b > a && restarts)
+            for (size_t k = a; k <= b; k++)
+                drop[k] = true;
+        a = b + 1;
+    }
+    return drop_marked(c, n, drop);
 }
 
 size_t mn_headings_find(const struct mn_rules *rules, const struct mn_lines *l, size_t wide,
@@ -379,6 +410,7 @@ size_t mn_headings_find(const struct mn_rules *rules, const struct mn_lines *l, 
     }
     mn_match_release(&m);
     ncand = drop_contents(l, cand, ncand);
+    ncand = drop_restarted_lists(cand, ncand);
     size_t n = choose_chain(cand, ncand, out);
     free(cand);
     return n;

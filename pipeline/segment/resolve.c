@@ -124,3 +124,11 @@ bool mn_resolve_item(const struct mn_rules *rules, struct mn_item *it, const cha
     free(v);
     return nres > 0;
 }
+
+bool mn_resolve_title(const struct mn_rules *rules, struct mn_item *it, struct mn_match *m)
+{
+    if (it->nsections > 0 || it->decision || !it->title || !is_resolution(rules, it->title, false, m))
+        return false;
+    it->decision = xstrdup(it->title);
+    return true;
+}

@@ -25,4 +25,10 @@ struct mn_match;
 bool mn_resolve_item(const struct mn_rules *rules, struct mn_item *it, const char *order,
                      struct mn_match *m);
 
+/* An item with no content whose heading itself records the resolution ("1. Per Sørensen blev
+ * valgt som dirigent"): sets it->decision to the title and returns true; false (item
+ * untouched) when the item has content, a decision already, or a title that records none.
+ * Never fails. */
+bool mn_resolve_title(const struct mn_rules *rules, struct mn_item *it, struct mn_match *m);
+
 #endif

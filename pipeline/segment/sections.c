@@ -322,6 +322,8 @@ void mn_sections_build(const struct mn_rules *rules, struct mn_doc *doc, struct 
     if (unlabelled && !has_decision && tx.order.n == 1 &&
         mn_resolve_item(rules, it, tx.order.v[0], m))
         has_decision = true;
+    if (unlabelled && !has_decision && mn_resolve_title(rules, it, m))
+        has_decision = true;
     if (!has_decision && it->nsections > 0 && strcmp(it->sections[0].kind, "text") == 0 &&
         it->sections[0].bullets.n == 0 && !strstr(it->sections[0].text, "\n\n") &&
         seg_match(rules, "verdict", it->sections[0].text, m)) {

@@ -37,6 +37,11 @@ static int month_number(const char *s, size_t n)
     for (int i = 0; i < 12; i++)
         if (strcmp(low, names[i]) == 0)
             return i + 1;
+    /* the two English months that start otherwise ([date english]) */
+    if (strcmp(low, "may") == 0)
+        return 5;
+    if (strcmp(low, "oct") == 0)
+        return 10;
     return 0;
 }
 

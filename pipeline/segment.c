@@ -155,6 +155,39 @@ static void participants_from_item(const struct mn_rules *rules, struct mn_doc *
     mn_buf_release(&list);
 }
 
+/* The body named in the headings of this meeting's decisions ("Kultur- og Idrætsudvalget,
+ * 03-04-2019, pkt. 42"), when the header named none: a web export may print no header block.
+ * Every such heading must name the same body, and the [body] rules must take it. */
+static void body_from_decisions(const struct mn_rules *rules, struct mn_doc *doc,
+                                struct mn_match *m)
+{
+    if (doc->meeting.body)
+        return;
+    char *body = NULL;
+    bool agree = true;
+    for (size_t k = 0; k < doc->nitems && agree; k++) {
+        const struct mn_item *it = &doc->items[k];
+        for (size_t j = 0; j < it->nsections && agree; j++) {
+            const struct mn_section *sec = &it->sections[j];
+            if (strcmp(sec->kind, "decision") != 0 || !sec->heading ||
+                !seg_match(rules, "section", sec->heading, m))
+                continue;
+            char *named = mn_match_dup(m, "body");
+            if (named && seg_match(rules, "body", named, m)) {
+                if (!body)
+                    body = xstrdup(named);
+                else
+                    agree = strcmp(body, named) == 0;
+            }
+            free(named);
+        }
+    }
+    if (agree && body)
+        doc->meeting.body = body;
+    else
+        free(body);
+}
+
 int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
 {
     (void)err;
@@ -201,6 +234,7 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
                             "text after the last item that belongs to no item");
     free(h);
     free(group);
+    body_from_decisions(rules, doc, &m);
 
     ev.nitems = doc->nitems;
     for (size_t k = 0; k < doc->nitems; k++) {

@@ -165,6 +165,62 @@ static bool typeset_label(const struct mn_rules *rules, const struct mn_lines *l
            !seg_match(rules, "item", s, m);
 }
 
+/* The file extensions of attachments a web export links by name; a web address is a link
+ * in the text, wherever it points. */
+static bool attachment_file(const char *w, size_t n)
+{
+    const char *scheme = strstr(w, "://"); /* 'w' is a word inside a NUL-terminated line */
+    if ((scheme && scheme < w + n) || (n > 4 && strncasecmp(w, "www.", 4) == 0))
+        return false;
+    static const char *const ext[] = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt",
+                                      ".pptx", ".odt", ".ods", ".rtf", ".msg", ".jpg", ".png"};
+    for (size_t k = 0; k < MN_ARRAY_SIZE(ext); k++) {
+        size_t e = strlen(ext[k]);
+        if (n > e && strncasecmp(w + n - e, ext[k], e) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The next word at *p (its length in *n), moving *p past it; NULL at the line's end. */
+static const char *next_word(const char **p, size_t *n)
+{
+    while (**p == ' ' || **p == '\t')
+        (*p)++;
+    const char *w = *p;
+    while (**p && **p != ' ' && **p != '\t')
+        (*p)++;
+    *n = (size_t)(*p - w);
+    return *n ? w : NULL;
+}
+
+/* A line that is nothing but the file names of attachments ("Arbejdsplan_2019.pdf
+ * Vision_og_strategi_2019-21.pdf", the links a web export prints above an item's text):
+ * adds each name as an entry of an attachment list and returns true; false (nothing added)
+ * for any other line. */
+static bool attachment_files(struct seg_builder *b, struct mn_item *it,
+                             struct seg_section_texts *tx, const char *s)
+{
+    size_t names = 0, n;
+    for (const char *p = s, *w; (w = next_word(&p, &n));) {
+        if (!attachment_file(w, n))
+            return false;
+        names++;
+    }
+    if (names == 0)
+        return false;
+    if (!b->active || strcmp(b->sec.kind, "attachments") != 0) {
+        seg_builder_finish(b, it, tx);
+        seg_builder_start(b, it, tx, "attachments", NULL);
+    }
+    for (const char *p = s, *w; (w = next_word(&p, &n));) {
+        char *name = xstrndup(w, n);
+        seg_builder_entry(b, name);
+        free(name);
+    }
+    return true;
+}
+
 void mn_sections_build(const struct mn_rules *rules, struct mn_doc *doc, struct mn_item *it,
                        size_t from, size_t to, size_t wide, bool unlabelled, char **group,
                        struct mn_match *m)
@@ -210,6 +266,8 @@ void mn_sections_build(const struct mn_rules *rules, struct mn_doc *doc, struct 
             }
             continue;
         }
+        if (!host.active && !b.para_open && attachment_files(&b, it, &tx, s))
+            continue;
         if (b.active && !doc->is_text && !host.active &&
             (!strcmp(b.sec.kind, "decision") || !strcmp(b.sec.kind, "recommendation") ||
              !strcmp(b.sec.kind, "attachments") || !strcmp(b.sec.kind, "other")) &&

@@ -118,13 +118,14 @@ size_t mn_titles_complete(const struct mn_rules *rules, const struct mn_lines *l
 {
     size_t from = h->line + 1;
     /* a heading printed twice, as a web page's exports do ("1. Godkendelse af dagsorden" /
-     * "1.     Godkendelse af dagsorden", or "• Pkt. 42 Beslutninger om dagsordenen" / "Pkt.
-     * 42" / "Beslutninger om dagsordenen", the bare number being furniture): the copy is no
-     * content */
+     * "1.     Godkendelse af dagsorden"; or a list of links to the items whose entry heads the
+     * item, over the item's own heading: "• Pkt. 42 Beslutninger om dagsordenen" / "Pkt. 42"
+     * / "Beslutninger om dagsordenen", the bare number being furniture): the copy is no
+     * content. Under a plain heading a line that repeats the title is kept: it may be text. */
     size_t copy = seg_next_nonblank(l, from, to);
     if (h->line == h->number_line && copy < to && l->v[copy].page == l->v[h->line].page &&
         (same_but_tabs(l->v[h->line].text, l->v[copy].text) ||
-         same_but_tabs(h->title, l->v[copy].text)))
+         (seg_is_bullet(l->v[h->line].text) && same_but_tabs(h->title, l->v[copy].text))))
         from = copy + 1;
     /* a title wrapped over lines: the next line goes on in lower case, this one
      * cannot end where it does ("... sekretariatsfunktion på", "(tale/"), the next is

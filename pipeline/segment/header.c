@@ -29,6 +29,7 @@ struct header {
     char *kind;                   /* from the title line */
     int last_field;               /* index being continued, -1 none */
     bool label_only;              /* the label stood alone: values follow, one per line */
+    bool waiting;                 /* ... and none has come yet */
 };
 
 static const char *const field_names[] = {"body", "time", "end", "place", "participants", "absent"};
@@ -262,7 +263,7 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
         if (!*s) {
             /* a label standing alone above a gap ("Medlemmer" set as a heading) still waits
              * for its values */
-            if (h.label_only && h.last_field >= 0 && !h.fields[h.last_field][0]) {
+            if (h.label_only && h.last_field >= 0 && h.waiting) {
                 after_gap = true;
             } else {
                 h.last_field = -1;
@@ -331,6 +332,7 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
                     h.fields[f] = xstrdup("");
                 h.last_field = f;
                 h.label_only = !(v && *v);
+                h.waiting = h.label_only;
             }
             free(v);
             continue;
@@ -405,6 +407,7 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
             char *v = xstrdup(s);
             seg_append(&h.fields[h.last_field], people ? people_cells(v) : seg_tabs_to_spaces(v), sep);
             free(v);
+            h.waiting = false;
             continue;
         }
         if (!h.fields[F_PLACE] && (i == place_line || i == in_line) &&

@@ -358,6 +358,11 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
                 if (!seg_match(rules, "location", h.fields[F_TIME], m))
                     place_line = seg_next_nonblank(l, i + 1, to);
             } else {
+                /* the title again, said more fully ("Referat af bestyrelsesmøde 16.08.2012" /
+                 * "Referat af bestyrelsesmøde d. 16. august 2012, Det Kolde Gys"): the time
+                 * or place comes under the second */
+                if (when && *when && h.source[F_TIME] == FROM_TITLE && !h.fields[F_PLACE])
+                    place_line = seg_next_nonblank(l, i + 1, to);
                 free(when);
             }
             h.last_field = -1;

@@ -56,6 +56,7 @@ static const struct kind_spec kind_specs[] = {
     {"address", {NULL}},        /* a line of a place's address (street and number, postcode and town) */
     {"item", {"number", "title"}},
     {"group", {NULL}},          /* group heading */
+    {"caseline", {NULL}},       /* a case or journal number printed alone with an item */
     {"closed", {NULL}},         /* marks an item closed */
     {"open", {NULL}},           /* marks an item open: only cut from the title */
     {"wrap", {NULL}},           /* a heading line that goes on on the next line */

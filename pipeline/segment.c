@@ -188,6 +188,21 @@ static void body_from_decisions(const struct mn_rules *rules, struct mn_doc *doc
         free(body);
 }
 
+#define NONE ((size_t)-1)
+
+/* The case-number line printed above the heading on line 'heading' ("85.02.02-G01-5-17" /
+ * "" / "132. Højdevej 13 - Byggesag"), no higher than line 'floor': its index, or NONE. */
+static size_t case_line_above(const struct mn_rules *rules, const struct mn_lines *l,
+                              size_t heading, size_t floor, struct mn_match *m)
+{
+    size_t j = heading;
+    while (j > floor && !l->v[j - 1].text[0] && heading - j < 2)
+        j--;
+    if (j == floor || !l->v[j - 1].text[0] || l->v[j - 1].page != l->v[heading].page)
+        return NONE;
+    return seg_match(rules, "caseline", l->v[j - 1].text, m) ? j - 1 : NONE;
+}
+
 int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
 {
     (void)err;
@@ -201,8 +216,14 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     char *group = NULL;
     double body_size = mn_titles_body_size(l);
 
+    /* a case number printed above a heading belongs to that item */
+    size_t *lead = xcalloc(nh ? nh : 1, sizeof *lead);
+    for (size_t k = 0; k < nh; k++)
+        lead[k] = case_line_above(rules, l, h[k].number_line, k ? h[k - 1].line + 1 : 0, &m);
+
     struct mn_kind_evidence ev = {0};
-    mn_header_read(rules, doc, nh ? h[0].number_line : l->n, wide, &group, &ev, &m);
+    mn_header_read(rules, doc, nh ? (lead[0] != NONE ? lead[0] : h[0].number_line) : l->n, wide,
+                   &group, &ev, &m);
     size_t end = nh ? minutes_end(rules, l, h[nh - 1].line + 1, l->n, &m) : l->n;
     /* minutes without labels, when the header says this is a meeting's: a report's numbered
      * chapters hold words like "vedtaget" too */
@@ -216,7 +237,7 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     doc->items_alloc = nh;
     for (size_t k = 0; k < nh; k++) {
         struct mn_item *it = &doc->items[doc->nitems++];
-        size_t from, to = k + 1 < nh ? h[k + 1].number_line : end;
+        size_t from, to = k + 1 < nh ? (lead[k + 1] != NONE ? lead[k + 1] : h[k + 1].number_line) : end;
         it->number = h[k].number;
         it->order = (int)k + 1;
         it->page = doc->is_text ? 0 : l->v[h[k].number_line].page;
@@ -226,13 +247,14 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
             it->group = xstrdup(group);
         else if (toc_group(doc, it->number))
             it->group = xstrdup(toc_group(doc, it->number));
-        mn_sections_build(rules, doc, it, from, to, wide, unlabelled, &group, &m);
+        mn_sections_build(rules, doc, it, lead[k], from, to, wide, unlabelled, &group, &m);
         participants_from_item(rules, doc, it, &m);
     }
     if (end < l->n)
         warn_unplaced_lines(doc, end, l->v[end].page,
                             "text after the last item that belongs to no item");
     free(h);
+    free(lead);
     free(group);
     body_from_decisions(rules, doc, &m);
 

@@ -441,8 +441,9 @@ static void add_person(const struct mn_rules *rules, const char *a, const char *
     }
     /* "Jens Hansen (V), deltog fra punkt 3": a remark after the comma is the last person's */
     struct mn_person *prev = out->n > 0 ? &out->v[out->n - 1] : NULL;
-    if (prev && !prev->note && !strchr(raw, '(') &&
-        mn_rules_match_kind(rules, "note", raw, strlen(raw), m)) {
+    const struct mn_rule *note =
+        prev && !prev->note ? mn_rules_match_kind(rules, "note", raw, strlen(raw), m) : NULL;
+    if (note && (!strchr(raw, '(') || strcmp(mn_rule_name(note), "substitute") == 0)) {
         prev->note = mn_match_dup_or(m, "note", raw);
         free(raw);
         return;

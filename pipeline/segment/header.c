@@ -30,6 +30,7 @@ struct header {
     int last_field;               /* index being continued, -1 none */
     bool label_only;              /* the label stood alone: values follow, one per line */
     bool waiting;                 /* ... and none has come yet */
+    bool roster;                  /* the people came under the body's roster ("Medlemmer") */
 };
 
 static const char *const field_names[] = {"body", "time", "end", "place", "participants", "absent"};
@@ -209,6 +210,19 @@ static char *people_cells(char *v)
 
 /* Line 's', after a blank line under a bare label, is the label's value: people under a
  * people label, a short line under any other. */
+/* One person and a remark on them ("Britt Jensen (A), sag 129-138", "Birgitte Glifberg (A),
+ * Suppleant for Brian Møller (A)"): a name with its parenthesis, then a [note]. */
+static bool person_with_remark(const struct mn_rules *rules, const char *s, struct mn_match *m)
+{
+    const char *close = strchr(s, ')');
+    if (!close || strncmp(close + 1, ", ", 2) != 0 || strlen(s) > 160)
+        return false;
+    char *person = xstrndup(s, (size_t)(close + 1 - s));
+    bool ok = seg_person_like(person) && seg_match(rules, "note", close + 3, m);
+    free(person);
+    return ok;
+}
+
 static bool value_after_gap(int field, const char *s)
 {
     if (field >= F_PEOPLE)
@@ -243,6 +257,24 @@ static bool time_only_line(const struct mn_rules *rules, const char *s, struct m
         mn_rules_match_kind(rules, "header", s, strlen(s), m))
         return false;
     return count_words(s) <= 6;
+}
+
+/* The body's roster ("Medlemmer") names those away too: a person the header also lists as
+ * absent was not there, and stays only in 'absent'. (An attendance list, "Deltagere", that
+ * names someone absent is left as printed.) */
+static void drop_absent(struct mn_people *present, const struct mn_people *absent)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < present->n; i++) {
+        bool away = false;
+        for (size_t j = 0; j < absent->n && !away; j++)
+            away = strcmp(present->v[i].name, absent->v[j].name) == 0;
+        if (away)
+            mn_person_release(&present->v[i]);
+        else
+            present->v[kept++] = present->v[i];
+    }
+    present->n = kept;
 }
 
 void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to, size_t wide,
@@ -297,6 +329,10 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
         if ((r = mn_rules_match_kind(rules, "header", s, strlen(s), m))) {
             int f = field_index(mn_rule_name(r));
             char *v = mn_match_dup(m, "value");
+            if (strcmp(mn_rule_name(r), "members") == 0) {
+                f = F_PEOPLE;
+                h.roster = true;
+            }
             if (strcmp(mn_rule_name(r), "referent") == 0) {
                 /* "Referent: Anna Jensen": a participant whose role is to take the minutes */
                 f = F_PEOPLE;
@@ -402,7 +438,7 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
         /* under a bare people label the names end where a line is no name ("4<tab>Lokalplan
          * ...", a table of contents' entry) */
         if (h.last_field >= F_PEOPLE && h.label_only && !seg_person_like(s) && !people_row(s) &&
-            !names_line(s))
+            !names_line(s) && !person_with_remark(rules, s, m))
             h.last_field = -1;
         if (h.last_field >= 0) {
             /* a value wrapped over lines, or one person (a row of people) a line under a bare
@@ -541,6 +577,8 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
         mn_fields_people(rules, h.fields[F_PEOPLE], &mt->participants);
     if (h.fields[F_ABSENT])
         mn_fields_people(rules, h.fields[F_ABSENT], &mt->absent);
+    if (h.roster)
+        drop_absent(&mt->participants, &mt->absent);
     free(h.fields[F_PEOPLE]);
     free(h.fields[F_ABSENT]);
     doc->kind = h.kind; /* refined after the items are read */

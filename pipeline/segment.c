@@ -242,12 +242,15 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         it->order = (int)k + 1;
         it->page = doc->is_text ? 0 : l->v[h[k].number_line].page;
         it->is_public = true;
-        from = mn_titles_complete(rules, l, &h[k], to, wide, body_size, it, &m);
+        char *inline_text;
+        from = mn_titles_complete(rules, l, &h[k], to, wide, body_size, it, &inline_text, &m);
         if (group)
             it->group = xstrdup(group);
         else if (toc_group(doc, it->number))
             it->group = xstrdup(toc_group(doc, it->number));
-        mn_sections_build(rules, doc, it, lead[k], from, to, wide, unlabelled, &group, &m);
+        mn_sections_build(rules, doc, it, inline_text ? inline_text : lead[k] != NONE ? l->v[lead[k]].text : NULL,
+                          from, to, wide, unlabelled, &group, &m);
+        free(inline_text);
         participants_from_item(rules, doc, it, &m);
     }
     if (end < l->n)

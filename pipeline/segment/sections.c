@@ -222,23 +222,21 @@ static bool attachment_files(struct seg_builder *b, struct mn_item *it,
 }
 
 void mn_sections_build(const struct mn_rules *rules, struct mn_doc *doc, struct mn_item *it,
-                       size_t lead, size_t from, size_t to, size_t wide, bool unlabelled,
+                       const char *lead, size_t from, size_t to, size_t wide, bool unlabelled,
                        char **group, struct mn_match *m)
 {
     const struct mn_lines *l = &doc->lines;
     struct seg_builder b = {.rules = rules, .wide = wide};
     struct seg_builder host = {0}; /* the section an attachment list interrupted, if any */
     struct seg_section_texts tx = {0};
-    /* the lead line first, then the lines under the heading */
-    for (size_t i = lead < from ? lead : from; i < to; i = i == lead ? from : i + 1) {
+    if (lead) {
+        seg_builder_start(&b, it, &tx, "text", NULL);
+        seg_builder_line(&b, lead);
+        seg_builder_blank(&b);
+    }
+    for (size_t i = from; i < to; i++) {
         const char *s = l->v[i].text;
         if (!*s) {
-            seg_builder_blank(&b);
-            continue;
-        }
-        if (i == lead) {
-            seg_builder_start(&b, it, &tx, "text", NULL);
-            seg_builder_line(&b, s);
             seg_builder_blank(&b);
             continue;
         }

@@ -19,13 +19,14 @@ struct mn_lines;
 struct mn_match;
 struct mn_rules;
 
-/* Builds the sections of item 'it' from line 'lead' (a line printed above the heading that
- * belongs to the item, or (size_t)-1 for none) and lines [from, to) of doc->lines ('wide':
+/* Builds the sections of item 'it' from 'lead' (a paragraph that belongs to the item but
+ * stands elsewhere: a case number above the heading, content on the heading's own line; or
+ * NULL) and lines [from, to) of doc->lines ('wide':
  * the column width in code points, 0 when unknown; 'unlabelled': the document's items carry
  * no section labels). A [group] line ("Sager til beslutning") sets *group, which the caller
  * owns. Never fails. */
 void mn_sections_build(const struct mn_rules *rules, struct mn_doc *doc, struct mn_item *it,
-                       size_t lead, size_t from, size_t to, size_t wide, bool unlabelled,
+                       const char *lead, size_t from, size_t to, size_t wide, bool unlabelled,
                        char **group, struct mn_match *m);
 
 /* A line the [section] rules take for a label, but which is a sentence wrapped onto the next

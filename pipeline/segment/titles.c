@@ -112,11 +112,55 @@ static bool same_but_tabs(const char *a, const char *b)
     return *a == *b;
 }
 
+static size_t count_spaces(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == ' ';
+    return n;
+}
+
+/* Where the content starts in the one-line item 'title' (see titles.h), 0 when it does not
+ * hold any: after an item title every meeting has ("Godkendelse af dagsorden" / "Godkendt");
+ * after a short title's colon ("Økonomi:" / "Regnskabet ..."); after the first sentence's full
+ * stop ("Fællesspisning fredag 9 Nov." / "Vi mødes ..."); or before a capitalised word that
+ * starts a bare verdict to the end ("Godkendelse af budget" / "Godkendt"). */
+static size_t inline_content(const struct mn_rules *rules, const char *title, struct mn_match *m)
+{
+    size_t n = strlen(title);
+    /* a heading that records the meeting's resolution is whole ("Regnskab for 2019 blev
+     * præsenteret af X. Regnskabet godkendt."): see segment/resolve.h */
+    bool resolution = seg_match(rules, "resolution", title, m);
+    char *head = xstrdup(title);
+    size_t at = 0;
+    for (size_t k = 1; k < n && !at; k++) {
+        if (title[k] != ' ' || title[k - 1] == ' ')
+            continue;
+        head[k] = '\0';
+        const char *tail = title + k + 1;
+        /* the content reads as content, not as the rest of an agenda's title: it starts a
+         * sentence, and after a colon or a full stop it is one ("Høring: Forslag til
+         * lokalplan 12" and "Godkendelse af referat fra mødet 12. maj" stay whole) */
+        bool upper = seg_starts_upper(tail) && !mn_isdigit((unsigned char)*tail);
+        bool sentence = upper && seg_ends_sentence(tail) && count_spaces(tail) >= 2;
+        if ((upper && seg_match(rules, "standard", head, m)) ||
+            (upper && seg_match(rules, "verdict", tail, m)) ||
+            (title[k - 1] == ':' && k <= 60 && (sentence || seg_match(rules, "verdict", tail, m))) ||
+            (title[k - 1] == '.' && sentence && !resolution && strchr(head, ' ') &&
+             !seg_match(rules, "verdict", head, m)))
+            at = k + 1;
+        head[k] = title[k];
+    }
+    free(head);
+    return at;
+}
+
 size_t mn_titles_complete(const struct mn_rules *rules, const struct mn_lines *l,
                           struct mn_heading *h, size_t to, size_t wide, double body_size,
-                          struct mn_item *it, struct mn_match *m)
+                          struct mn_item *it, char **rest, struct mn_match *m)
 {
     size_t from = h->line + 1;
+    *rest = NULL;
     /* a heading printed twice, as a web page's exports do ("1. Godkendelse af dagsorden" /
      * "1.     Godkendelse af dagsorden"; or a list of links to the items whose entry heads the
      * item, over the item's own heading: "• Pkt. 42 Beslutninger om dagsordenen" / "Pkt. 42"
@@ -145,6 +189,15 @@ size_t mn_titles_complete(const struct mn_rules *rules, const struct mn_lines *l
     }
     it->title = h->title;
     h->title = NULL;
+    /* an item that is its heading line alone: its content may stand on that line */
+    size_t at = seg_next_nonblank(l, from, to) >= to ? inline_content(rules, it->title, m) : 0;
+    if (at > 0) {
+        *rest = xstrdup(it->title + at);
+        size_t tl = at;
+        while (tl > 0 && it->title[tl - 1] == ' ')
+            tl--;
+        it->title[tl] = '\0';
+    }
     if (mn_rules_match_kind(rules, "closed", it->title, strlen(it->title), m)) {
         it->is_public = false;
         cut_mark(it->title, m);

@@ -387,6 +387,12 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
                 free(body);
             }
             char *when = mn_match_dup(m, "when"); /* "... den 9. april 2024 kl. 8.00" */
+            if (when && *when && h.source[F_TIME] == FROM_POSITION) {
+                /* a title's date outranks a stray date line above it ("• den 13. januar
+                 * 2022" / "Bestyrelsesmøde den 12. januar, 2022") */
+                free(h.fields[F_TIME]);
+                h.fields[F_TIME] = NULL;
+            }
             if (when && *when && !h.fields[F_TIME]) {
                 h.fields[F_TIME] = seg_tabs_to_spaces(when);
                 h.source[F_TIME] = FROM_TITLE;

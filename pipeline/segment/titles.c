@@ -120,12 +120,15 @@ static size_t count_spaces(const char *s)
     return n;
 }
 
-/* Where the content starts in the one-line item 'title' (see titles.h), 0 when it does not
- * hold any: after an item title every meeting has ("Godkendelse af dagsorden" / "Godkendt");
+/* Where the content starts in the heading line's 'title' (see titles.h), 0 when it does not
+ * hold any. Only in an item that is its heading line alone ('lone'; with text under the
+ * heading, what follows a colon is as often the title's second half, study 3): after an
+ * item title every meeting has ("Godkendelse af dagsorden" / "Godkendt");
  * after a short title's colon ("Økonomi:" / "Regnskabet ..."); after the first sentence's full
  * stop ("Fællesspisning fredag 9 Nov." / "Vi mødes ..."); or before a capitalised word that
  * starts a bare verdict to the end ("Godkendelse af budget" / "Godkendt"). */
-static size_t inline_content(const struct mn_rules *rules, const char *title, struct mn_match *m)
+static size_t inline_content(const struct mn_rules *rules, const char *title, bool lone,
+                             struct mn_match *m)
 {
     size_t n = strlen(title);
     /* a heading that records the meeting's resolution is whole ("Regnskab for 2019 blev
@@ -143,10 +146,11 @@ static size_t inline_content(const struct mn_rules *rules, const char *title, st
          * lokalplan 12" and "Godkendelse af referat fra mødet 12. maj" stay whole) */
         bool upper = seg_starts_upper(tail) && !mn_isdigit((unsigned char)*tail);
         bool sentence = upper && seg_ends_sentence(tail) && count_spaces(tail) >= 2;
-        if ((upper && seg_match(rules, "standard", head, m)) ||
-            (upper && seg_match(rules, "verdict", tail, m)) ||
-            (title[k - 1] == ':' && k <= 60 && (sentence || seg_match(rules, "verdict", tail, m))) ||
-            (title[k - 1] == '.' && sentence && !resolution && strchr(head, ' ') &&
+        if ((lone && upper && seg_match(rules, "standard", head, m)) ||
+            (lone && upper && seg_match(rules, "verdict", tail, m)) ||
+            (lone && title[k - 1] == ':' && k <= 60 &&
+             (sentence || seg_match(rules, "verdict", tail, m))) ||
+            (lone && title[k - 1] == '.' && sentence && !resolution && strchr(head, ' ') &&
              !seg_match(rules, "verdict", head, m)))
             at = k + 1;
         head[k] = title[k];
@@ -189,8 +193,10 @@ size_t mn_titles_complete(const struct mn_rules *rules, const struct mn_lines *l
     }
     it->title = h->title;
     h->title = NULL;
-    /* an item that is its heading line alone: its content may stand on that line */
-    size_t at = seg_next_nonblank(l, from, to) >= to ? inline_content(rules, it->title, m) : 0;
+    /* content on the heading's line, where the item is its heading line alone */
+    size_t at = h->line == h->number_line
+                    ? inline_content(rules, it->title, seg_next_nonblank(l, from, to) >= to, m)
+                    : 0;
     if (at > 0) {
         *rest = xstrdup(it->title + at);
         size_t tl = at;

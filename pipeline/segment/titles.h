@@ -18,10 +18,10 @@ struct mn_rules;
 /* Completes the title of the item 'h' heads, whose text runs to line 'to' ('wide': column
  * width in code points, 0 unknown; 'body_size': mn_titles_body_size). Moves h->title into
  * it->title and clears it->is_public when a mark says the item is closed. An item that is
- * nothing but its heading line may carry its content on that line ("2. Godkendelse af
- * dagsorden Godkendt", "Punkt 1. Økonomi: Regnskabet er ...", "4. Fællesspisning fredag 9
- * Nov. Vi mødes ..."): the title then ends where the content starts, and *rest receives the
- * content (a new string, the caller frees), else NULL. Returns the line where the item's text
+ * nothing but its heading line may carry its content there ("2. Godkendelse af dagsorden
+ * Godkendt", "Punkt 1. Økonomi: Regnskabet er ved at blive færdiggjort.", "4. Fællesspisning
+ * fredag 9 Nov. Vi mødes ..."): the title then ends where the content starts, and *rest
+ * receives the content (a new string, the caller frees), else NULL. Returns the line where the item's text
  * starts, after the title's last line. Never fails. */
 size_t mn_titles_complete(const struct mn_rules *rules, const struct mn_lines *l,
                           struct mn_heading *h, size_t to, size_t wide, double body_size,

@@ -284,6 +284,15 @@ static size_t drop_marked(struct candidate *c, size_t n, bool *drop)
     return kept;
 }
 
+/* Two headings name the same item as far as the shorter title goes, whole (a list may cut a
+ * title, never change it): stricter than same_heading, which looks at the start only. */
+static bool same_heading_whole(const struct mn_heading *a, const struct mn_heading *b)
+{
+    size_t n = strlen(a->title), m = strlen(b->title);
+    size_t k = n < m ? n : m;
+    return strcmp(a->number, b->number) == 0 && k >= 8 && strncasecmp(a->title, b->title, k) == 0;
+}
+
 /* A table of contents without page numbers ("PUNKTER" / "49. Godkendelse af dagsorden" /
  * "50. ..." and then the same headings again over their text): a run of two or more
  * candidates with nothing but blank lines or a wrapped title's tail between them, whose first
@@ -314,6 +323,26 @@ static size_t drop_contents(const struct mn_lines *l, struct candidate *c, size_
             for (size_t k = i; k <= e; k++)
                 drop[k] = true;
         i = e + 1;
+    }
+    /* an agenda printed above the minutes, with notes under its entries ("DAGSORDEN:" / "1.
+     * Valg af dirigent" / "Bestyrelsen foreslår ..." / ... / "1: VALG AF DIRIGENT"): from a
+     * heading to where it comes again, the numbers going up all the way and another heading of
+     * the list coming again too, everything is the list */
+    for (size_t i = 0; i < n; i++) {
+        size_t j = i + 1;
+        while (j < n && !same_heading_whole(&c[i].h, &c[j].h))
+            j++;
+        if (j == n)
+            continue;
+        size_t twins = 0;
+        bool rising = true;
+        for (size_t k = i; k < j && rising; k++) {
+            twins += twin[k];
+            rising = k == i || cmp_number(c[k].h.number, c[k - 1].h.number) > 0;
+        }
+        if (rising && twins >= 2)
+            for (size_t k = i; k < j; k++)
+                drop[k] = true;
     }
     free(twin);
     return drop_marked(c, n, drop);

@@ -354,34 +354,75 @@ static void note_toc_items(struct mn_doc *doc, const char *s, char **group,
     }
 }
 
+/* The number and title of the item heading on 's' (an [item] rule), as "number\ttitle" in
+ * a new string, or NULL when 's' is no heading. */
+static char *heading_key(const struct mn_rules *rules, const char *s, struct mn_match *m)
+{
+    if (!matches(rules, "item", s, m))
+        return NULL;
+    char *number = mn_match_dup_or(m, "number", ""), *title = mn_match_dup_or(m, "title", "");
+    struct mn_buf b = MN_BUF_INIT;
+    mn_buf_addf(&b, "%s\t%s", number, title);
+    free(number);
+    free(title);
+    return mn_buf_detach(&b, NULL);
+}
+
+/* Two heading keys name the same item: the same number, titles equal as far as the shorter
+ * goes (a contents list may cut a title), case aside. */
+static bool same_key(const char *a, const char *b)
+{
+    const char *ta = strchr(a, '\t'), *tb = strchr(b, '\t');
+    if (ta - a != tb - b || strncmp(a, b, (size_t)(ta - a)) != 0)
+        return false;
+    size_t n = strlen(ta + 1), k = strlen(tb + 1);
+    if (k < n)
+        n = k;
+    return n > 0 && strncasecmp(ta + 1, tb + 1, n) == 0;
+}
+
 /* The last line of a contents list without page numbers right under the contents title at
  * 'title' ("Indholdsfortegnelse" / "1. Evalueringsplan" / "2. Frigivelse af midler"): a run of
- * two or more numbered entries, blank lines allowed between them. The run counts only when its
- * first entry comes again later, word for word, as the heading over that item's text; a list
- * under such a title that the body never repeats is left for segmentation (an agenda may be
- * nothing but that list). Returns 'title' when there is no such run. */
+ * two or more numbered entries, blank lines, group lines ("Åbne") and the lower-case tail of
+ * a wrapped entry allowed between them. The run counts only when its first entry comes again
+ * later as the heading over that item's text; a list under such a title that the body never
+ * repeats is left for segmentation (an agenda may be nothing but that list). Returns 'title'
+ * when there is no such run. */
 static size_t plain_contents_end(const struct mn_lines *l, const struct mn_rules *rules,
                                  size_t title, struct mn_match *m)
 {
-    size_t first = 0, last = title, entries = 0;
-    for (size_t i = title + 1; i < l->n; i++) {
+    size_t last = title, entries = 0, i;
+    char *first = NULL;
+    bool repeated = false;
+    for (i = title + 1; i < l->n && !repeated; i++) {
         const char *s = l->v[i].text;
-        if (!*s)
+        if (!*s || matches(rules, "group", s, m))
             continue;
-        if (!matches(rules, "item", s, m))
+        char *key = heading_key(rules, s, m);
+        if (!key) {
+            /* the tail of an entry wrapped over two lines */
+            if (entries > 0 && last == i - 1 && mn_islower_ascii((unsigned char)*s)) {
+                last = i;
+                continue;
+            }
             break;
-        if (entries > 0 && strcmp(s, l->v[first].text) == 0)
-            return last; /* the body's first heading: the list ended above it */
-        if (entries++ == 0)
-            first = i;
-        last = i;
+        }
+        repeated = first && same_key(key, first); /* the body's first heading */
+        if (!repeated) {
+            if (!first)
+                first = xstrdup(key);
+            entries++;
+            last = i;
+        }
+        free(key);
     }
-    if (entries < 2)
-        return title;
-    for (size_t i = last + 1; i < l->n; i++)
-        if (strcmp(l->v[i].text, l->v[first].text) == 0)
-            return last;
-    return title;
+    for (; !repeated && first && i < l->n; i++) {
+        char *key = heading_key(rules, l->v[i].text, m);
+        repeated = key && same_key(key, first);
+        free(key);
+    }
+    free(first);
+    return entries >= 2 && repeated ? last : title;
 }
 
 static void mark_toc(struct mn_doc *doc, const struct mn_rules *rules, bool *drop,

@@ -185,6 +185,7 @@ size_t mn_titles_complete(const struct mn_rules *rules, const struct mn_lines *l
                         (wraps == 0 && title_tail(rules, l, h->line, from, to, wide, m));
         /* a lower-case line is no section label: "... materiale til" / "beslutning" */
         if (!next[0] || seg_is_bullet(next) || strlen(next) >= 100 ||
+            seg_match(rules, "caseline", next, m) ||
             (seg_starts_upper(next) && (!open_end || seg_match(rules, "section", next, m))))
             break;
         size_t tl = strlen(h->title);

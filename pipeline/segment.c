@@ -233,6 +233,7 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     bool unlabelled = nh > 0 && (ev.title_kind || ev.meeting_fields || standard) &&
                       no_section_labels(rules, l, h[0].line + 1, end, &m);
 
+    bool minutes_title = ev.title_kind && strcmp(ev.title_kind, "minutes") == 0;
     doc->items = nh ? xcalloc(nh, sizeof *doc->items) : NULL;
     doc->items_alloc = nh;
     for (size_t k = 0; k < nh; k++) {
@@ -243,7 +244,8 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         it->page = doc->is_text ? 0 : l->v[h[k].number_line].page;
         it->is_public = true;
         char *inline_text;
-        from = mn_titles_complete(rules, l, &h[k], to, wide, body_size, it, &inline_text, &m);
+        from = mn_titles_complete(rules, l, &h[k], to, wide, body_size, minutes_title, it,
+                                  &inline_text, &m);
         if (group)
             it->group = xstrdup(group);
         else if (toc_group(doc, it->number))

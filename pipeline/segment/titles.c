@@ -127,32 +127,55 @@ static size_t count_spaces(const char *s)
  * after a short title's colon ("Økonomi:" / "Regnskabet ..."); after the first sentence's full
  * stop ("Fællesspisning fredag 9 Nov." / "Vi mødes ..."); or before a capitalised word that
  * starts a bare verdict to the end ("Godkendelse af budget" / "Godkendt"). */
-static size_t inline_content(const struct mn_rules *rules, const char *title, bool lone,
-                             struct mn_match *m)
+/* Byte k of 's' starts a capital glued to the lower-case letter before it ("EventueltIntet",
+ * "VandværkshavenIkke": a web page's table cells copied without a space). */
+static bool glued_capital(const char *s, size_t k)
 {
+    unsigned char a = (unsigned char)s[k - 1], b = (unsigned char)s[k];
+    bool lower = mn_islower_ascii(a) || (k >= 2 && (unsigned char)s[k - 2] == 0xC3 &&
+                                         (a == 0xA6 || a == 0xB8 || a == 0xA5));
+    bool upper = mn_isupper_ascii(b) || (b == 0xC3 && ((unsigned char)s[k + 1] == 0x86 ||
+                                                       (unsigned char)s[k + 1] == 0x98 ||
+                                                       (unsigned char)s[k + 1] == 0x85));
+    return lower && upper;
+}
+
+static size_t inline_content(const struct mn_rules *rules, const char *title, bool lone,
+                             bool minutes, struct mn_match *m)
+{
+    if (!lone)
+        return 0;
     size_t n = strlen(title);
     /* a heading that records the meeting's resolution is whole ("Regnskab for 2019 blev
      * præsenteret af X. Regnskabet godkendt."): see segment/resolve.h */
     bool resolution = seg_match(rules, "resolution", title, m);
     char *head = xstrdup(title);
-    size_t at = 0;
+    size_t at = 0, word = 0; /* 'word': where the word before byte k starts */
     for (size_t k = 1; k < n && !at; k++) {
-        if (title[k] != ' ' || title[k - 1] == ' ')
+        if (title[k - 1] == ' ')
+            word = k;
+        bool glued = title[k] != ' ' && glued_capital(title, k);
+        if ((title[k] != ' ' || title[k - 1] == ' ') && !glued)
             continue;
         head[k] = '\0';
-        const char *tail = title + k + 1;
+        const char *tail = title + k + !glued;
         /* the content reads as content, not as the rest of an agenda's title: it starts a
          * sentence, and after a colon or a full stop it is one ("Høring: Forslag til
-         * lokalplan 12" and "Godkendelse af referat fra mødet 12. maj" stay whole) */
+         * lokalplan 12" and "Godkendelse af referat fra mødet 12. maj" stay whole; under a
+         * title that says these are minutes, three words after a colon are content) */
         bool upper = seg_starts_upper(tail) && !mn_isdigit((unsigned char)*tail);
         bool sentence = upper && seg_ends_sentence(tail) && count_spaces(tail) >= 2;
-        if ((lone && upper && seg_match(rules, "standard", head, m)) ||
-            (lone && upper && seg_match(rules, "verdict", tail, m)) ||
-            (lone && title[k - 1] == ':' && k <= 60 &&
-             (sentence || seg_match(rules, "verdict", tail, m))) ||
-            (lone && title[k - 1] == '.' && sentence && !resolution && strchr(head, ' ') &&
-             !seg_match(rules, "verdict", head, m)))
-            at = k + 1;
+        char end = title[k - 1];
+        bool stop = end == '.' || end == '?' || end == '!';
+        if ((upper && seg_match(rules, "standard", head, m)) ||
+            (upper && seg_match(rules, "verdict", tail, m)) ||
+            (!glued && end == ':' && k <= 60 &&
+             (sentence || seg_match(rules, "verdict", tail, m) ||
+              (minutes && upper && count_spaces(tail) >= 2))) ||
+            (!glued && stop && sentence && !resolution && strchr(head, ' ') &&
+             !seg_match(rules, "verdict", head, m)) ||
+            (glued && sentence && k - word >= 6 && !resolution))
+            at = k + !glued;
         head[k] = title[k];
     }
     free(head);
@@ -161,7 +184,7 @@ static size_t inline_content(const struct mn_rules *rules, const char *title, bo
 
 size_t mn_titles_complete(const struct mn_rules *rules, const struct mn_lines *l,
                           struct mn_heading *h, size_t to, size_t wide, double body_size,
-                          struct mn_item *it, char **rest, struct mn_match *m)
+                          bool minutes, struct mn_item *it, char **rest, struct mn_match *m)
 {
     size_t from = h->line + 1;
     *rest = NULL;
@@ -196,7 +219,8 @@ size_t mn_titles_complete(const struct mn_rules *rules, const struct mn_lines *l
     h->title = NULL;
     /* content on the heading's line, where the item is its heading line alone */
     size_t at = h->line == h->number_line
-                    ? inline_content(rules, it->title, seg_next_nonblank(l, from, to) >= to, m)
+                    ? inline_content(rules, it->title, seg_next_nonblank(l, from, to) >= to,
+                                     minutes, m)
                     : 0;
     if (at > 0) {
         *rest = xstrdup(it->title + at);

@@ -7,6 +7,7 @@
 #ifndef MN_SEGMENT_TITLES_H
 #define MN_SEGMENT_TITLES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct mn_heading;
@@ -21,11 +22,12 @@ struct mn_rules;
  * nothing but its heading line may carry its content there ("2. Godkendelse af dagsorden
  * Godkendt", "Punkt 1. Økonomi: Regnskabet er ved at blive færdiggjort.", "4. Fællesspisning
  * fredag 9 Nov. Vi mødes ..."): the title then ends where the content starts, and *rest
- * receives the content (a new string, the caller frees), else NULL. Returns the line where the item's text
+ * receives the content (a new string, the caller frees), else NULL. 'minutes': the document's
+ * title says it is minutes (an agenda's one-line items are titles through and through). Returns the line where the item's text
  * starts, after the title's last line. Never fails. */
 size_t mn_titles_complete(const struct mn_rules *rules, const struct mn_lines *l,
                           struct mn_heading *h, size_t to, size_t wide, double body_size,
-                          struct mn_item *it, char **rest, struct mn_match *m);
+                          bool minutes, struct mn_item *it, char **rest, struct mn_match *m);
 
 /* The body text's type size: the median size of the lines, 0 when they carry none (plain
  * text). */

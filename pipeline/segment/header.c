@@ -477,7 +477,8 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
             place_line = seg_next_nonblank(l, i + 1, to);
             continue;
         }
-        if (!h.fields[F_PLACE] && i == place_line && strlen(s) < 120 && count_words(s) <= 8) {
+        if (!h.fields[F_PLACE] && i == place_line && strlen(s) < 120 && count_words(s) <= 8 &&
+            !(!h.fields[F_BODY] && seg_match(rules, "body", s, m))) {
             /* a header without labels: the line under the date line names the place (less
              * a scanner's stray mark before it and the full stop after it) */
             h.fields[F_PLACE] = place_text(s);

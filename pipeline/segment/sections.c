@@ -165,12 +165,11 @@ static bool typeset_label(const struct mn_rules *rules, const struct mn_lines *l
            !seg_match(rules, "item", s, m);
 }
 
-/* The file extensions of attachments a web export links by name; a web address is a link
- * in the text, wherever it points. */
+/* The file extensions of attachments a web export links by name; a web address or a path
+ * ("http:/..." as OCR reads it) is a link in the text, wherever it points. */
 static bool attachment_file(const char *w, size_t n)
 {
-    const char *scheme = strstr(w, "://"); /* 'w' is a word inside a NUL-terminated line */
-    if ((scheme && scheme < w + n) || (n > 4 && strncasecmp(w, "www.", 4) == 0))
+    if (memchr(w, '/', n) || memchr(w, '\\', n) || (n > 4 && strncasecmp(w, "www.", 4) == 0))
         return false;
     static const char *const ext[] = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt",
                                       ".pptx", ".odt", ".ods", ".rtf", ".msg", ".jpg", ".png"};

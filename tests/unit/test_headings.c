@@ -100,14 +100,101 @@ static void test_title_wraps_and_closed_mark(void)
         struct mn_item it = {.is_public = true};
         struct mn_match m;
         mn_match_init(&m);
+        char *rest = NULL;
         size_t from = mn_titles_complete(ctx->rules, &l, &h[0], l.n, 0,
-                                         mn_titles_body_size(&l), &it, &m);
+                                         mn_titles_body_size(&l), false, &it, &rest, &m);
         mn_match_release(&m);
+        CHECK(rest == NULL);
         CHECK_INT(from, 2);
         CHECK_STR(it.title, "Godkendelse af tillæg til lejekontrakt for boligerne ved havnen");
         CHECK(!it.is_public);
         CHECK(h[0].title == NULL); /* moved into the item */
         free(it.title);
+    }
+    free_headings(h, n);
+    mn_lines_release(&l);
+}
+
+/* The title of the one heading in 'v', and the content found on its line. */
+static void one_line_item(const char *const *v, bool minutes, const char *title, const char *rest)
+{
+    struct mn_lines l;
+    lines_of(&l, v);
+    struct mn_heading *h = NULL;
+    size_t n = mn_headings_find(ctx->rules, &l, 0, &h);
+    CHECK_INT(n, 1);
+    if (n == 1) {
+        struct mn_item it = {.is_public = true};
+        struct mn_match m;
+        mn_match_init(&m);
+        char *got = NULL;
+        mn_titles_complete(ctx->rules, &l, &h[0], l.n, 0, 0, minutes, &it, &got, &m);
+        mn_match_release(&m);
+        CHECK_STR(it.title, title);
+        if (rest)
+            CHECK_STR(got, rest);
+        else
+            CHECK(got == NULL);
+        free(it.title);
+        free(got);
+    }
+    free_headings(h, n);
+    mn_lines_release(&l);
+}
+
+static void test_content_on_the_heading_line(void)
+{
+    const char *const verdict[] = {"2. Godkendelse af dagsorden Godkendt", NULL};
+    one_line_item(verdict, false, "Godkendelse af dagsorden", "Godkendt");
+    const char *const colon[] = {"6. Kassen: Kassereren gennemgik tallene for året.", NULL};
+    one_line_item(colon, false, "Kassen:", "Kassereren gennemgik tallene for året.");
+    const char *const glued[] = {"9. EventueltIntet", NULL};
+    one_line_item(glued, false, "Eventuelt", "Intet");
+    const char *const stop[] = {"4. Sommerfest 12. juni. Vi mødes ved hallen kl. 17.", NULL};
+    one_line_item(stop, false, "Sommerfest 12. juni.", "Vi mødes ved hallen kl. 17.");
+    /* an agenda's titles stay whole, and so does a title with text under it */
+    const char *const agenda[] = {"3. Høring: Forslag til lokalplan for havnen", NULL};
+    one_line_item(agenda, false, "Høring: Forslag til lokalplan for havnen", NULL);
+    const char *const dated[] = {"3. Godkendelse af referat fra mødet den 12. maj", NULL};
+    one_line_item(dated, false, "Godkendelse af referat fra mødet den 12. maj", NULL);
+    const char *const text_under[] = {"5. Kassen: Kassereren gennemgik tallene for året.", "",
+                                      "Regnskabet blev godkendt.", NULL};
+    one_line_item(text_under, false, "Kassen: Kassereren gennemgik tallene for året.", NULL);
+    /* under a title that says minutes, three words after a colon are content */
+    const char *const minutes[] = {"3. Tilføjelser: Vejfesten og nye skilte", NULL};
+    one_line_item(minutes, true, "Tilføjelser:", "Vejfesten og nye skilte");
+    one_line_item(minutes, false, "Tilføjelser: Vejfesten og nye skilte", NULL);
+}
+
+static void test_lists_inside_items_and_agendas_above(void)
+{
+    /* a list that starts again at 1, line after line, inside item 1 */
+    const char *const v[] = {"1. Meddelelser", "", "Orientering om:", "1. Nye lokaler",
+                             "2. Ferieplan", "3. Budgetmøde", "", "2. Eventuelt", "", "Intet.",
+                             NULL};
+    struct mn_lines l;
+    lines_of(&l, v);
+    struct mn_heading *h = NULL;
+    size_t n = mn_headings_find(ctx->rules, &l, 0, &h);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK_STR(h[0].title, "Meddelelser");
+        CHECK_STR(h[1].title, "Eventuelt");
+    }
+    free_headings(h, n);
+    mn_lines_release(&l);
+    /* an agenda with notes under its entries, then the minutes' own headings in capitals;
+     * the minutes are cut short after item 2 */
+    const char *const w[] = {"DAGSORDEN:", "1. Valg af dirigent", "Bestyrelsen foreslår Ole",
+                             "2. Beretning", "3. Regnskab", "4. Valg til bestyrelsen",
+                             "På valg er Kim og Bo", "", "1: VALG AF DIRIGENT", "Ole blev valgt.",
+                             "", "2: BERETNING", "Formanden aflagde beretning.", NULL};
+    lines_of(&l, w);
+    n = mn_headings_find(ctx->rules, &l, 0, &h);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK_STR(h[0].title, "VALG AF DIRIGENT");
+        CHECK_INT(h[1].line, 11);
     }
     free_headings(h, n);
     mn_lines_release(&l);
@@ -175,6 +262,8 @@ int main(void)
     RUN(test_sequence_beats_numbered_paragraphs);
     RUN(test_contents_dropped_and_bare_numbers);
     RUN(test_title_wraps_and_closed_mark);
+    RUN(test_content_on_the_heading_line);
+    RUN(test_lists_inside_items_and_agendas_above);
     RUN(test_builder_paragraphs_and_entries);
     mn_ctx_free(ctx);
     return DONE();

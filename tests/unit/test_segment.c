@@ -648,6 +648,47 @@ static void test_title_blocks_and_member_columns(void)
     mn_doc_free(d);
 }
 
+static void test_web_pages_and_case_lines(void)
+{
+    /* a web page: its banner and links, a labelled date after a prose one, labels glued to
+     * their values, a contents list under its title, a case number above a heading, a line of
+     * attachment file names, the body named only in the decision headings */
+    struct mn_doc *d = run("Vi bruger cookies til at forbedre siden.\nAccepter cookies\n\n"
+                           "Se møder til og med den 10. februar 2016\n\n"
+                           "Dato: Torsdag den 4. marts 2021\nStedMødesal 2\n"
+                           "Medlemmer\n\n• Anne Lund (A)\n• Bo Holm (V)\n• Eva Kro (C)\n\n"
+                           "Fraværende\n\nBo Holm (V), sag 1-2\n\n"
+                           "Indholdsfortegnelse\n\n1. Godkendelse af dagsorden\n2. Skolevej\n\n"
+                           "1. Godkendelse af dagsorden\n\n"
+                           "Teknisk Udvalg, 04-03-2021, pkt. 1\n\nGodkendt.\n\n"
+                           "85.02.02-G01-5-21\n\n2. Skolevej\n\nKort.pdf Notat_om_vejen.docx\n\n"
+                           "Sagsfremstilling\n\nVejen skal repareres.\n\n"
+                           "Teknisk Udvalg, 04-03-2021, pkt. 2\n\nGodkendt.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->meeting.date, "2021-03-04");
+    CHECK_STR(d->meeting.location, "Mødesal 2");
+    CHECK_STR(d->meeting.body, "Teknisk Udvalg");
+    CHECK_INT(d->meeting.participants.n, 2); /* the roster less the absent */
+    if (d->meeting.participants.n == 2)
+        CHECK_STR(d->meeting.participants.v[0].name, "Anne Lund");
+    CHECK_INT(d->meeting.absent.n, 1);
+    if (d->meeting.absent.n == 1)
+        CHECK_STR(d->meeting.absent.v[0].note, "sag 1-2");
+    CHECK_INT(d->nitems, 2);
+    if (d->nitems == 2) {
+        CHECK_STR(d->items[0].decision, "Godkendt.");
+        CHECK_STR(d->items[1].sections[0].text, "85.02.02-G01-5-21");
+        CHECK_INT(d->items[1].attachments.n, 2);
+        CHECK_STR(d->items[1].decision, "Godkendt.");
+    }
+    for (size_t k = 0; k < d->nwarnings; k++)
+        CHECK(strcmp(d->warnings[k].code, "unplaced_text") != 0 ||
+              !strstr(d->warnings[k].message, "cookies"));
+    mn_doc_free(d);
+}
+
 static void test_nothing_dropped(void)
 {
     struct mn_doc *d = run("Et forord uden felter.\n\n1. Punkt\n\nTekst.\n");
@@ -691,6 +732,7 @@ int main(void)
     RUN(test_running_headers_on_pages);
     RUN(test_other_house_styles);
     RUN(test_title_blocks_and_member_columns);
+    RUN(test_web_pages_and_case_lines);
     RUN(test_nothing_dropped);
     mn_ctx_free(ctx);
     return DONE();

@@ -425,6 +425,31 @@ static size_t plain_contents_end(const struct mn_lines *l, const struct mn_rules
     return entries >= 2 && repeated ? last : title;
 }
 
+/* Minutes that print their agenda as a list under a bare "Dagsorden" before the items
+ * themselves ("Dagsorden" / "1. Budgetopfølgning" / ... / "1. Budgetopfølgning" over its
+ * text): the list is the contents, and goes like one; the title line stays, as the
+ * document's own word on what it is. Only a list whose first entry the body repeats. */
+static void mark_agenda_list(struct mn_doc *doc, const struct mn_rules *rules, bool *drop,
+                             struct mn_match *m)
+{
+    struct mn_lines *l = &doc->lines;
+    for (size_t i = 0; i < l->n; i++) {
+        const char *s = l->v[i].text;
+        const struct mn_rule *r = strlen(s) <= 12 ? mn_rules_match_kind(rules, "kind", s, strlen(s), m) : NULL;
+        if (!r || strcmp(mn_rule_name(r), "agenda") != 0)
+            continue;
+        size_t last = plain_contents_end(l, rules, i, m);
+        char *group = NULL;
+        for (size_t k = i + 1; k <= last && last > i; k++) {
+            note_toc_items(doc, l->v[k].text, &group, rules, m);
+            drop[k] = true;
+        }
+        free(group);
+        if (last > i)
+            return;
+    }
+}
+
 static void mark_toc(struct mn_doc *doc, const struct mn_rules *rules, bool *drop,
                      struct mn_match *m)
 {
@@ -654,6 +679,7 @@ int mn_clean_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         mark_running_in_text(l, drop);
     }
     mark_toc(doc, rules, drop, &m);
+    mark_agenda_list(doc, rules, drop, &m);
     mark_letterhead(doc, rules, drop, &m);
 
     /* compact, and squeeze runs of blank lines to one */

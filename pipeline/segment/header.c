@@ -11,6 +11,7 @@
 #include "doc.h"
 #include "fields.h"
 #include "rules.h"
+#include "utf8.h"
 #include "segment/kind.h"
 #include "segment/lines.h"
 #include "util.h"
@@ -275,6 +276,24 @@ static void drop_absent(struct mn_people *present, const struct mn_people *absen
             present->v[kept++] = present->v[i];
     }
     present->n = kept;
+}
+
+/* "Regionshuset, mødelokale 4.": the sentence's full stop is no part of the place; an
+ * abbreviation's is ("Rådhusvej 12, st."). */
+static void drop_final_stop(char *place)
+{
+    size_t n = strlen(place);
+    if (n < 2 || place[n - 1] != '.')
+        return;
+    size_t w = n - 1;
+    while (w > 0 && place[w - 1] != ' ' && place[w - 1] != ',')
+        w--;
+    size_t len = n - 1 - w;
+    bool digits = len > 0;
+    for (size_t k = w; k < n - 1; k++)
+        digits &= mn_isdigit((unsigned char)place[k]) != 0;
+    if (digits || mn_utf8_strlen(place + w, len) >= 4)
+        place[n - 1] = '\0';
 }
 
 void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to, size_t wide,
@@ -546,6 +565,8 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
         }
     mt->body = h.fields[F_BODY];
     mt->location = h.fields[F_PLACE];
+    if (mt->location)
+        drop_final_stop(mt->location);
     const char *when = h.fields[F_TIME];
     if (when && !mt->location && seg_match(rules, "location", when, m))
         mt->location = mn_match_dup(m, "value"); /* "... kl. 16.00, Byrådssalen" */

@@ -34,9 +34,19 @@ T_CER_SCAN200DIRTY_HELD=0.34
 T_CER_SCAN300GREY=0.005
 T_CER_SCAN300GREY_HELD=0.006
 # Real-style corpus (class realstyle: scripts/corpus/houses.py), one group per house style,
-# associations and non-minutes. Each group is checked against T_REALSTYLE, set under the lowest group reached (README, "Accuracy"). Groups named
-# heldout-* are held out: never tune on them.
+# associations and non-minutes. Each group is checked against T_REALSTYLE, set under the lowest
+# group reached (README, "Accuracy"). Groups named heldout-* are held out: never tune on them
+# (acadre and os2web were held out until they were retired into tuning). They are checked
+# against T_REALSTYLE_HELD, issue 13's floor for unseen styles ("no style under 0.93"), fixed
+# before they were first scored; T_HELD_<STYLE> lowers it for a style measured under the floor
+# (there: measured minus 0.02, so that the work on it shows; README, "Accuracy").
 T_REALSTYLE=0.80
+T_REALSTYLE_HELD=0.93
+# Both held-out styles were measured under the floor when they were added (converter 6762e6a;
+# the same at 6f164b1 and 3f1e54a): heldout-cicero 0.5711, heldout-typed 0.6882. Set 0.02 under that;
+# raise them (or drop them for the floor) as the converter learns these layouts.
+T_HELD_CICERO=0.5511
+T_HELD_TYPED=0.6682
 JOBS=${JOBS:-2}
 
 BUILD=${BUILD:-release}
@@ -80,7 +90,12 @@ while IFS=$'\t' read -r pdf exp style cls; do
     scan200dirty-held) thr=$T_SCAN200DIRTY_HELD ;;
     scan300grey)       thr=$T_SCAN300GREY ;;
     scan300grey-held)  thr=$T_SCAN300GREY_HELD ;;
-    realstyle) thr=$T_REALSTYLE ;;
+    realstyle)
+      case $style in
+        heldout-*) v=T_HELD_$(printf '%s' "${style#heldout-}" | tr 'a-z-' 'A-Z_')
+                   thr=${!v:-$T_REALSTYLE_HELD} ;;
+        *)         thr=$T_REALSTYLE ;;
+      esac ;;
     *)       thr= ;;
   esac
   case $cls in

@@ -8,12 +8,14 @@ and written as the expected record, so text and expectation cannot drift.
 
 Styles (manifest style column; class "realstyle"); see corpus/README.md for the feature table.
   firstagenda          FirstAgenda/Prepare print
-  heldout-acadre       Acadre print (held out: never tune the converter on it)
+  acadre               Acadre print (held out until it was retired into tuning)
   sbsys                SBSYS eDagsorden print
   edoc                 eDoc (KMD) agenda publishing print
   prisme               Prismeportal print
   netpub               Netpublicator / Word template
-  heldout-os2web       OS2web export printed from a browser (held out)
+  os2web               OS2web export printed from a browser (held out until retired)
+  heldout-cicero       a label-column print (Cicero/EG style; held out: never tune on it)
+  heldout-typed        a 1990s typed Word-97 referat (held out: never tune on it)
   assoc                associations: generalforsamling, bestyrelsesmøde, indkaldelse
   notminutes           a letter, a case list, a notat, an accounts table (kind unknown)
 """
@@ -89,7 +91,7 @@ STYLES = {
                "history", "decision", "attachments"],
         rec="num_dot", case="sagsnr", history="other_body", header="unlabelled", toc="dots",
         heading="num_dot", furniture="two_line_header", parties=True, break_items=True),
-    "heldout-acadre": dict(
+    "acadre": dict(
         font="Liberation Serif", size="11pt", ml="2.5cm", mr="2.0cm", head_size="12pt",
         labels={"competence": ("Kompetence", "other"), "summary": ("Resumé", "summary"),
                 "presentation": ("Sagsbeskrivelse", "other"), "background": ("Baggrund", "background"),
@@ -147,7 +149,7 @@ STYLES = {
                "endorsement", "rec", "decision", "attachments"],
         rec="num_paren_at", case="sagsnr", history=None, header="table_word", toc=None,
         heading="num_dot", furniture="side_af", parties=False),
-    "heldout-os2web": dict(
+    "os2web": dict(
         font="DejaVu Sans", size="9.5pt", ml="1.5cm", mr="1.5cm", head_size="12pt",
         labels={"summary": ("Resume", "summary"), "presentation": ("Sagsfremstilling", "presentation"),
                 "background": ("Baggrund", "background"), "economy": ("Økonomi", "other"),
@@ -157,13 +159,42 @@ STYLES = {
                "attachments"],
         rec="num_dot_at", case=None, history=None, header="unlabelled_body_first", toc="titles",
         heading="punkt", furniture="browser", parties=False),
+    # Held out (never tune the converter on these two): a label-column print as Cicero / EG
+    # Dagsorden print it (labels in a left column, text in a right one, the item number in the
+    # margin, numbers running through the year, protocol page numbers), and a 1990s referat typed
+    # in Word 97 (Courier, centred title block, underlined upper-case "PKT. 3" or "Ad 3)"
+    # headings, inline "Indstilling:"/"Beslutning:" labels, "Til stede:" prose, signatures).
+    "heldout-cicero": dict(
+        font="DejaVu Serif", size="9pt", ml="2.0cm", mr="1.8cm", head_size="11pt",
+        labels={"competence": ("Beslutningskompetence", "other"), "summary": ("Sagens kerne", "other"),
+                "presentation": ("Sagsfremstilling", "presentation"),
+                "background": ("Baggrund", "background"),
+                "economy": ("Økonomi og finansiering", "other"), "law": ("Lovgrundlag", "other"),
+                "rec": ("Indstilling", "recommendation"), "decision": ("Beslutning", "decision"),
+                "attachments": ("Bilag", "attachments")},
+        order=["case", "competence", "summary", "presentation", "background", "economy", "law",
+               "rec", "history", "decision", "attachments"],
+        rec="bullet_at", case="sagsnr", history="same_body", history_fmt="label_dmy",
+        layout="labelcol", heading="labelcol", parties=True, end=True, groups=True,
+        numbers=[87, 112, 141, 63], first_page=[411, 388, 97, 205], label_col="4.7cm"),
+    "heldout-typed": dict(
+        font="Liberation Mono", size="10pt", ml="2.5cm", mr="2.2cm", head_size="10pt",
+        labels={"presentation": (None, "text"), "background": ("Baggrund", "background"),
+                "economy": ("Økonomi", "other"), "rec": ("Indstilling", "recommendation"),
+                "decision": ("Beslutning", "decision"), "attachments": ("Bilag", "attachments")},
+        order=["case", "presentation", "background", "economy", "rec", "history", "decision",
+               "attachments"],
+        rec="typed", case="jnr", history="same_body", history_fmt="den_dots", layout="typed",
+        heading="typed",
+        heading_forms=["pkt", "pkt", "ad", "ad"], parties=True, end=True, att_label="-",
+        hyphenate=False),
 }
 
-# Greve meetings per style (three documents each; the third of some styles is an agenda).
+# Greve meetings per style (three or four documents each; the last of some styles is an agenda).
 PLAN = {
     "firstagenda": [("oekonomiudvalget", False), ("kultur-og-fritidsudvalget", False),
                     ("plan-og-tryghedsudvalget", True)],
-    "heldout-acadre": [("social-og-handicapudvalget", False), ("byraad-2022-2025", False),
+    "acadre": [("social-og-handicapudvalget", False), ("byraad-2022-2025", False),
                        ("klima-teknik-og-miljoeudvalget", False)],
     "sbsys": [("sundheds-og-omsorgsudvalget", False), ("skole-boerne-og-ungeudvalget", False),
               ("beskaeftigelses-og-erhvervsudvalget", True)],
@@ -173,8 +204,12 @@ PLAN = {
                ("oekonomiudvalget", False)],
     "netpub": [("kultur-og-fritidsudvalget", False), ("sundheds-og-omsorgsudvalget", False),
                ("skole-boerne-og-ungeudvalget", False)],
-    "heldout-os2web": [("beskaeftigelses-og-erhvervsudvalget", False), ("oekonomiudvalget", False),
+    "os2web": [("beskaeftigelses-og-erhvervsudvalget", False), ("oekonomiudvalget", False),
                        ("kultur-og-fritidsudvalget", True)],
+    "heldout-cicero": [("oekonomiudvalget", False), ("beskaeftigelses-og-erhvervsudvalget", False),
+                       ("social-og-handicapudvalget", False), ("plan-og-tryghedsudvalget", True)],
+    "heldout-typed": [("kultur-og-fritidsudvalget", False), ("sundheds-og-omsorgsudvalget", False),
+                      ("klima-teknik-og-miljoeudvalget", False), ("skole-boerne-og-ungeudvalget", False)],
 }
 
 ROLE_OF = {"Resume": "summary", "Sagsprocedure": "competence", "Indstilling": "rec",
@@ -207,12 +242,14 @@ def _rec_blocks(blocks, form):
     paragraphs, or the X of a one-sentence "Administrationen indstiller, at X.") under the
     style's own lead. An Indstilling with no points stays as it is (prose)."""
     points = [model.point_text(b) for b in blocks if b[0] != "table" and model.is_rec_point(b)]
+    single = False
     if not points:
         prose = [b for b in blocks if b[0] == "p"]
         mm = re.match(r"^\S.*? indstiller,? at (.+)$", prose[0][1]) if prose else None
         if not mm:
             return [b for b in blocks if b[0] != "table"][:2], False
         points = ["at " + mm.group(1)]
+        single = True
     pts = []
     for p in points[:4]:
         had = re.match(r"^at\s+", p, flags=re.I)
@@ -232,6 +269,12 @@ def _rec_blocks(blocks, form):
         return [("p", "Det indstilles,")] + [("li", at(c, h), "%d)" % (i + 1)) for i, (c, h) in enumerate(pts)], True
     if form == "num_dot_at":
         return [("li", at(c, h), "%d." % (i + 1)) for i, (c, h) in enumerate(pts)], True
+    if form == "bullet_at":
+        return [("p", "Administrationen indstiller,")] + [("li", at(c, h), "•") for c, h in pts], True
+    if form == "typed":
+        if single:      # typed as the one sentence it is
+            return [b for b in blocks if b[0] == "p"][:1], False
+        return [("p", "Forvaltningen indstiller,")] + [("li", at(c, h), "-") for c, h in pts], True
     raise ValueError(form)
 
 
@@ -242,6 +285,8 @@ def _case_number(raw, form, n):
     if form == "sagsnr_doknr":
         return "Sagsnr.: %s/%s\tDok.nr.: %s/%d" % (digits[:2], digits[-5:].lstrip("0") or "1",
                                                     digits[:2], 20000 + 37 * n)
+    if form == "jnr":
+        return "J.nr. %s/%s" % (digits[:2], digits[-5:].lstrip("0") or "1")
     if form == "emn":
         return "EMN-20%s-%s" % (digits[:2], digits[-6:].rjust(6, "0"))
     raise ValueError(form)
@@ -308,7 +353,14 @@ def house_doc(gpath, style, agenda, doc_i):
                         hb, hd = body, shift(date, -21)
                     txt = (HISTORY_SAME[(n + doc_i) % len(HISTORY_SAME)] if hb == body
                            else HISTORY_TEXT[(n + doc_i) % len(HISTORY_TEXT)])
-                    secs.append(sec("other", "Beslutning i %s den %s" % (hb, ddate(hd)), [("p", txt)]))
+                    hfmt = cfg.get("history_fmt")
+                    if hfmt == "label_dmy":      # label column: "Økonomiudvalget 18.09.2024"
+                        head = "%s %s" % (hb, dmy(hd, "."))
+                    elif hfmt == "den_dots":     # typed: "Økonomiudvalget den 18.09.2024:"
+                        head = "%s den %s" % (hb, dmy(hd, "."))
+                    else:
+                        head = "Beslutning i %s den %s" % (hb, ddate(hd))
+                    secs.append(sec("other", head, [("p", txt)]))
                 continue
             if role == "decision" and agenda:
                 continue
@@ -332,9 +384,20 @@ def house_doc(gpath, style, agenda, doc_i):
                 blocks, _ = _rec_blocks(src["blocks"], cfg["rec"])
             else:
                 blocks = _blocks(src["blocks"], role)
+                while cfg.get("layout") and blocks and blocks[-1][0] == "sub":
+                    blocks.pop()    # a sub-heading left last by the cut
                 if role == "attachments":
-                    blocks = [("li", b[1], "") if b[0] == "li" else b for b in blocks]
+                    blocks = [("li", b[1], cfg.get("att_label", "")) if b[0] == "li" else b
+                              for b in blocks]
             if not blocks:
+                continue
+            if heading is None:
+                # printed without a label: text before any labelled section, one section with
+                # the case number line above it
+                if secs and secs[-1]["kind"] == "text" and secs[-1]["heading"] is None:
+                    secs[-1]["blocks"] += blocks
+                else:
+                    secs.append(sec("text", None, blocks))
                 continue
             secs.append(sec(kind, heading.rstrip(":"), blocks))
             if heading.endswith(":"):
@@ -342,9 +405,24 @@ def house_doc(gpath, style, agenda, doc_i):
         title = it["title"]
         if cfg["heading"] == "upper":
             title = title.upper()
-        items.append({"number": str(n), "order": n, "title": title, "heading": None,
-                      "public": it["public"], "group": None, "sections": secs})
-    return {"meeting": meeting, "items": items, "style": style, "agenda": agenda}
+        number = str(cfg["numbers"][doc_i] + n - 1) if cfg.get("numbers") else str(n)
+        printed = None
+        if cfg["heading"] == "labelcol":
+            printed = "%s\t%s" % (number, title)
+        elif cfg["heading"] == "typed":
+            if cfg["heading_forms"][doc_i] == "pkt":
+                title = title.upper()
+                printed = "PKT. %s\t%s" % (number, title)
+            else:
+                printed = "Ad %s)\t%s" % (number, title)
+        group = it["_group"].upper() if cfg.get("groups") else None
+        items.append({"number": number, "order": n, "title": title, "heading": printed,
+                      "public": it["public"], "group": group, "sections": secs,
+                      "_plain": it["title"]})
+    doc = {"meeting": meeting, "items": items, "style": style, "agenda": agenda}
+    if cfg.get("first_page"):
+        doc["_first_page"] = cfg["first_page"][doc_i]
+    return doc
 
 
 # ---------------------------------------------------------------- rendering
@@ -429,6 +507,10 @@ def render(doc, toc_pages=None):
     """A model document in its house style -> flat ODT."""
     style = doc["style"]
     cfg = STYLES.get(style) or doc["_cfg"]
+    if cfg.get("layout") == "labelcol":
+        return render_labelcol(doc, cfg, toc_pages)
+    if cfg.get("layout") == "typed":
+        return render_typed(doc, cfg)
     m = doc["meeting"]
     items = doc["items"]
     width = "%.2fcm" % (21.0 - _cm(cfg["ml"]) - _cm(cfg["mr"]))
@@ -669,6 +751,232 @@ def _toc(doc, cfg, pages):
     return out
 
 
+# ---------------------------------------------------------------- label column and typed styles
+
+FACES = {
+    "DejaVu Serif": '<style:font-face style:name="DejaVu Serif" svg:font-family="\'DejaVu Serif\'" '
+                    'style:font-family-generic="roman"/>',
+    "Liberation Mono": '<style:font-face style:name="Liberation Mono" svg:font-family="\'Liberation Mono\'" '
+                       'style:font-family-generic="modern" style:font-pitch="fixed"/>',
+}
+PN = '<text:page-number text:select-page="current"/>'
+
+
+def _weekday(iso):
+    return greve.WEEKDAYS[datetime.date.fromisoformat(iso).weekday()]
+
+
+def _table(style, rows, cell_styles):
+    """A borderless table in table style 'style' (see _table_styles): rows are lists of cell XML
+    (paragraphs; "" for an empty cell), cell_styles one per column."""
+    _tabno[0] += 1
+    cols = "".join('<table:table-column table:style-name="%s.C%d"/>' % (style, i)
+                   for i in range(len(cell_styles)))
+    body = "".join(
+        "<table:table-row>" + "".join(
+            '<table:table-cell table:style-name="%s" office:value-type="string">%s</table:table-cell>'
+            % (cell_styles[i], c or P("Value", "")) for i, c in enumerate(r)) + "</table:table-row>"
+        for r in rows)
+    return ('<table:table table:name="%s%d" table:style-name="%s">%s%s</table:table>'
+            % (style, _tabno[0], style, cols, body))
+
+
+_tabno = [0]
+
+
+def _table_styles(name, widths, mb="0.1cm"):
+    out = ['<style:style style:name="%s" style:family="table"><style:table-properties style:width="%.2fcm" '
+           'table:align="left" fo:margin-top="0cm" fo:margin-bottom="%s"/></style:style>' % (name, sum(widths), mb)]
+    out += ['<style:style style:name="%s.C%d" style:family="table-column"><style:table-column-properties '
+            'style:column-width="%.2fcm"/></style:style>' % (name, i, w) for i, w in enumerate(widths)]
+    return out
+
+
+def render_labelcol(doc, cfg, toc_pages):
+    """heldout-cicero: every item a borderless table, section labels (bold, wrapping) in a left
+    column and the text in the right one; the item number in the margin left of a bold title; the
+    header block in the same two columns with one name a line; contents as a table with protocol
+    page numbers (the year's protocol runs on: page 1 is page 411); groups in upper case; running
+    header on later pages and the chairman's initials in every footer."""
+    m = doc["meeting"]
+    items = doc["items"]
+    _tabno[0] = 0
+    lc = _cm(cfg["label_col"])
+    width = 21.0 - _cm(cfg["ml"]) - _cm(cfg["mr"])
+    kind = "Dagsorden" if doc.get("agenda") else "Referat"
+    first = doc["_first_page"]
+    nohy = 'fo:hyphenate="false"'
+    styles = [
+        fodt._pstyle("Body", align="start", mb="0.15cm"),
+        fodt._pstyle("Sub", bold=True, mt="0.05cm", mb="0.1cm", keep=True),
+        fodt._pstyle("Bullet", ml="0.5cm", ti="-0.5cm", mb="0.1cm"),
+        fodt._pstyle("ColLabel", bold=True, size="8.5pt", mb="0cm", textextra=nohy),
+        fodt._pstyle("Value", mb="0cm"),
+        fodt._pstyle("Item", size=cfg["head_size"], bold=True, mt="0.45cm", mb="0.2cm", keep=True,
+                     textextra=nohy, ml="%.2fcm" % lc, ti="-%.2fcm" % lc, tab="0cm"),
+        fodt._pstyle("Group", size="10pt", bold=True, mt="0.5cm", mb="0.1cm", keep=True, textextra=nohy),
+        fodt._pstyle("DocTitle", size="16pt", bold=True, mb="0.1cm", textextra=nohy),
+        fodt._pstyle("Title2", size="12pt", bold=True, mb="0.35cm", textextra=nohy),
+        fodt._pstyle("Org", size="8.5pt", mb="0.3cm", align="end"),
+        fodt._pstyle("TocTitle", size="11pt", bold=True, mt="0.5cm", mb="0.15cm", keep=True),
+        fodt._pstyle("TocCell", size="8.5pt", mb="0cm"),
+        fodt._pstyle("TocHead", size="8.5pt", bold=True, mb="0cm", textextra=nohy),
+        fodt._pstyle("TocNum", size="8.5pt", mb="0cm", align="end"),
+        _tabstyle("HeadTab", [("%.2fcm" % width, True, False)], size="8pt", mb="0cm"),
+    ]
+    tw = [1.4, width - 2.9, 1.5]
+    auto = ['<style:style style:name="Strong" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>']
+    auto += _table_styles("LC", [lc, width - lc])
+    auto += _table_styles("Toc", tw, mb="0.2cm")
+    pad = 'fo:padding-top="0.04cm" fo:padding-bottom="0.08cm" fo:border="none"'
+    auto += ['<style:style style:name="CellA" style:family="table-cell"><style:table-cell-properties '
+             'fo:padding-left="0cm" fo:padding-right="0.3cm" %s/></style:style>' % pad,
+             '<style:style style:name="CellB" style:family="table-cell"><style:table-cell-properties '
+             'fo:padding-left="0cm" fo:padding-right="0cm" %s/></style:style>' % pad]
+    auto.append(fodt._layout("pl1", cfg["ml"], cfg["mr"], header=False, footer=True))
+    auto.append(fodt._layout("pl2", cfg["ml"], cfg["mr"], header=True, footer=True))
+    auto.append('<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Org" '
+                'style:master-page-name="First"><style:paragraph-properties style:page-number="%d"/></style:style>' % first)
+    auto.append('<style:style style:name="Brk" style:family="paragraph" style:parent-style-name="Group">'
+                '<style:paragraph-properties fo:break-before="page"/></style:style>')
+    initials = t("Formandens initialer: ____________")
+    foot1 = '<text:p text:style-name="HeadTab">%s<text:tab/>Side %s</text:p>' % (initials, PN)
+    head2 = ('<text:p text:style-name="HeadTab">%s<text:tab/>Side %s</text:p>'
+             % (t("%s, %s %s" % (m["body"], kind.lower(), dmy(m["date"]))), PN))
+    foot2 = '<text:p text:style-name="HeadTab">%s</text:p>' % initials
+    masters = ['<style:master-page style:name="First" style:page-layout-name="pl1" style:next-style-name="Rest">'
+               '<style:footer>%s</style:footer></style:master-page>' % foot1,
+               '<style:master-page style:name="Rest" style:page-layout-name="pl2">'
+               '<style:header>%s</style:header><style:footer>%s</style:footer></style:master-page>' % (head2, foot2)]
+
+    def lab(text):
+        return P("ColLabel", text) if text else ""
+
+    date, start, end = m["date"], m["start_time"], m.get("end_time")
+    tt = "Kl. %s – %s" % (start.replace(":", "."), end.replace(":", "."))
+    place = "%s, Greve Rådhus" % m["_loc"]
+    m["time_text"], m["location"] = tt, place
+    body = [P("P1", "Greve Kommune"), P("DocTitle", kind.upper()), P("Title2", m["body"])]
+    names = lambda lst: "".join(P("Value", _people([x])) for x in lst)
+    rows = [[lab("Mødedato"), P("Value", "%s den %s" % (_weekday(date).capitalize(), dmy(date)))],
+            [lab("Mødetid"), P("Value", tt)], [lab("Mødested"), P("Value", place)],
+            [lab("Medlemmer" if doc.get("agenda") else "Deltagere"), names(m["participants"])]]
+    if m["absent"]:
+        rows.append([lab("Afbud" if doc.get("agenda") else "Fraværende"), names(m["absent"])])
+    body.append(_table("LC", rows, ["CellA", "CellB"]))
+
+    body.append(P("TocTitle", "Indholdsfortegnelse"))
+    trows = [[P("TocHead", "Sag nr."), P("TocHead", "Titel"), P("TocNum", B("Side"), raw=True)]]
+    last = None
+    for i, it in enumerate(items):
+        if it["group"] != last:
+            trows.append(["", P("TocHead", it["group"]), ""])
+            last = it["group"]
+        pg = (toc_pages[i] + first - 1) if toc_pages else 0
+        trows.append([P("TocCell", it["number"]), P("TocCell", it["title"]), P("TocNum", str(pg))])
+    body.append(_table("Toc", trows, ["CellA", "CellB", "CellB"]))
+
+    last = None
+    for i, it in enumerate(items):
+        if it["group"] != last:
+            body.append(P("Brk" if i == 0 else "Group", it["group"]))
+            last = it["group"]
+        body.append(P("Item", it["heading"]))
+        rows = [[lab(s["heading"]), _sec_blocks(s["blocks"])] for s in it["sections"]]
+        body.append(_table("LC", rows, ["CellA", "CellB"]))
+    return fodt._doc(FACES[cfg["font"]], "\n".join(styles), "\n".join(auto), "\n".join(masters),
+                     "\n".join(body), hyphenate=cfg.get("hyphenate", True), font=cfg["font"],
+                     size=cfg["size"])
+
+
+REFERENT = "Bente Lund"   # the secretary who signs the typed minutes (invented)
+
+
+def render_typed(doc, cfg):
+    """heldout-typed: a referat typed in Word 97 in Courier: no bold and no sizes; a centred
+    upper-case title block with the meeting in prose, "Til stede:" and "Afbud:" on tab stops,
+    the agenda as a numbered list, underlined headings ("PKT. 3<tab>TITLE" in upper case, or
+    "Ad 3)<tab>Title"), labels underlined and inline ("Beslutning: Godkendt."), hyphen points,
+    "- N -" centred at the foot, a running header from page 2, then closing line, signature
+    lines for the members and the secretary after the last item (in no item)."""
+    m = doc["meeting"]
+    items = doc["items"]
+    width = 21.0 - _cm(cfg["ml"]) - _cm(cfg["mr"])
+    date, start, end = m["date"], m["start_time"], m.get("end_time")
+    ul = ('style:text-underline-style="solid" style:text-underline-width="auto" '
+          'style:text-underline-color="font-color"')
+    styles = [
+        fodt._pstyle("Body", align="start", mb="0.42cm"),
+        fodt._pstyle("Center", align="center", mb="0cm"),
+        fodt._pstyle("CenterGap", align="center", mb="0.42cm"),
+        fodt._pstyle("Sub", mb="0.1cm", keep=True, textextra=ul),
+        fodt._pstyle("Bullet", ml="0.85cm", ti="-0.85cm", mb="0.1cm"),
+        fodt._pstyle("Agenda", ml="1.05cm", ti="-1.05cm", mb="0cm", tab="0cm"),
+        fodt._pstyle("Hang", ml="2.75cm", ti="-2.75cm", mb="0.1cm", tab="0cm"),
+        fodt._pstyle("Item", mt="0.42cm", mb="0.42cm", keep=True, ml="2.1cm", ti="-2.1cm", tab="0cm",
+                     textextra=ul),
+        fodt._pstyle("Label", mb="0.1cm", keep=True),
+        fodt._pstyle("Close", mt="0.42cm", mb="0.42cm"),
+        fodt._pstyle("Head", size="9pt", mb="0cm"),
+        fodt._pstyle("Foot", size="9pt", mb="0cm", align="center"),
+        _tabstyle("Sign", [("8.6cm", False, False)], mb="0cm"),
+    ]
+    auto = ['<style:style style:name="U" style:family="text"><style:text-properties %s/></style:style>' % ul]
+    auto.append(fodt._layout("pl1", cfg["ml"], cfg["mr"], header=False, footer=True))
+    auto.append(fodt._layout("pl2", cfg["ml"], cfg["mr"], header=True, footer=True))
+    auto.append('<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Center" '
+                'style:master-page-name="First"/>')
+    foot = P("Foot", "- %s -" % PN, raw=True)
+    head2 = P("Head", "%s - referat af mødet den %s" % (m["body"], dmy(date, ".")))
+    masters = ['<style:master-page style:name="First" style:page-layout-name="pl1" style:next-style-name="Rest">'
+               '<style:footer>%s</style:footer></style:master-page>' % foot,
+               '<style:master-page style:name="Rest" style:page-layout-name="pl2">'
+               '<style:header>%s</style:header><style:footer>%s</style:footer></style:master-page>' % (head2, foot)]
+
+    def U(text):
+        return '<text:span text:style-name="U">%s</text:span>' % t(text)
+
+    tt = "kl. %s-%s" % (start.replace(":", "."), end.replace(":", "."))
+    place = "%s, Greve Rådhus" % m["_loc"]
+    m["time_text"], m["location"] = tt, place
+    body = [P("P1", "GREVE KOMMUNE"), P("CenterGap", ""), P("CenterGap", "REFERAT"),
+            P("Center", "af ordinært møde i %s" % m["body"]),
+            P("Center", "%s den %s %s" % (_weekday(date), ddate(date), tt)),
+            P("CenterGap", "i %s" % place), P("CenterGap", "")]
+
+    def listed(lst):
+        names = [_people([x]) for x in lst]
+        return (", ".join(names[:-1]) + " og " + names[-1]) if len(names) > 1 else names[0]
+    body.append(P("Hang", "Til stede:\t%s." % listed(m["participants"])))
+    body.append(P("Hang", "Afbud:\t%s." % listed(m["absent"]) if m["absent"] else "Afbud:\tIngen."))
+    body.append(P("CenterGap", ""))
+    body.append(P("Label", U("DAGSORDEN:"), raw=True))
+    for it in items:
+        body.append(P("Agenda", "%s.\t%s" % (it["number"], it["_plain"])))
+    for it in items:
+        body.append(P("Item", U(it["heading"].split("\t")[0]) + "<text:tab/>" + U(it["heading"].split("\t", 1)[1]), raw=True))
+        for s in it["sections"]:
+            blocks = s["blocks"]
+            if s["heading"] and blocks and blocks[0][0] == "p":
+                body.append(P("Body", U(s["heading"] + ":") + " " + t(blocks[0][1]), raw=True))
+                blocks = blocks[1:]
+            elif s["heading"]:
+                body.append(P("Label", U(s["heading"] + ":"), raw=True))
+            body.append(_sec_blocks(blocks))
+    body.append(P("Close", "Mødet hævet kl. %s." % end.replace(":", ".")))
+    body.append(P("CenterGap", ""))
+    signers = [p["name"] for p in m["participants"]]
+    for i in range(0, len(signers), 2):
+        pair = signers[i:i + 2]
+        body.append(P("Sign", "\t".join("_" * 26 for _ in pair)))
+        body.append(P("Sign", "\t".join(pair)))
+        body.append(P("CenterGap", ""))
+    body.append(P("Body", "Referent: %s" % REFERENT))
+    return fodt._doc(FACES[cfg["font"]], "\n".join(styles), "\n".join(auto), "\n".join(masters),
+                     "\n".join(body), hyphenate=cfg.get("hyphenate", True), font=cfg["font"],
+                     size=cfg["size"])
+
+
 # ---------------------------------------------------------------- associations and non-minutes
 
 def _assoc_docs():
@@ -879,7 +1187,9 @@ def item_pages(pdf, doc, cfg):
     out = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", pdf, "-"], check=True,
                          capture_output=True).stdout.decode("utf-8")
     pages = out.split("\f")
-    res, p = {}, 0
+    # the label column style prints number and title in its contents table as in the heading:
+    # its items start on page 2, after the contents
+    res, p = {}, (1 if cfg.get("layout") == "labelcol" else 0)
     for i, it in enumerate(doc["items"]):
         h = it.get("heading") or heading_text(it, cfg)
         # without spaces: pdftotext -raw loses some (bold capitals: "FRAADMINISTRATIONEN")
@@ -937,7 +1247,7 @@ def build(repo, out, soffice):
     convert([write(n, d) for n, _, d, _ in docs])
     again = []
     for n, style, d, cfg in docs:
-        if cfg.get("toc") in ("dots", "punkt_nr"):
+        if cfg.get("toc") in ("dots", "punkt_nr") or cfg.get("layout") == "labelcol":
             pg = item_pages(os.path.join(pdfdir, n + ".pdf"), d, cfg)
             d["_toc"] = [pg.get(i) or 0 for i in range(len(d["items"]))]
             again.append(write(n, d, d["_toc"]))

@@ -612,7 +612,7 @@ int main(int argc, char **argv)
     mn_cli_store_default(&cli.store);
     const char *steps = getenv("MINUTES_OCR_STEPS"); /* tuning: MN_OCR_STEP_* bits */
     long nsteps;
-    if (steps && mn_parse_int(steps, 0, 16383, &nsteps) == 0)
+    if (steps && mn_parse_int(steps, 0, 32767, &nsteps) == 0)
         cli.opt.ocr_steps = (int)nsteps;
     cli.stage = "dehyphen";
     cli.batch.timeout = 600;

@@ -72,6 +72,47 @@ static void despeckle(PIX *gray, PIX *bin, int dpi)
     pixDestroy(&big);
 }
 
+/* True when 'gray' (borrowed, 8 bpp) is a bilevel scan: under 1% of its pixels (every second
+ * row and column counted) neither black nor white. A CCITT page rendered at its own
+ * resolution has none; a photo or a greyscale scan has most. */
+static bool is_bilevel(PIX *gray)
+{
+    NUMA *h = pixGetGrayHistogram(gray, 2);
+    l_float32 black = 0, white = 0, total = 0;
+    bool bilevel = h && numaGetSum(h, &total) == 0 && numaGetFValue(h, 0, &black) == 0 &&
+                   numaGetFValue(h, 255, &white) == 0 && total > 0 &&
+                   (total - black - white) * 100 < total;
+    numaDestroy(&h);
+    return bilevel;
+}
+
+/* A copy of 'gray' (borrowed, 8 bpp) without its lone dark pixels: dark pixels (thresholded
+ * at the middle) whose eight neighbours are all light, found by a hit-miss transform. A
+ * bilevel scan's salt and pepper is exactly that, and tesseract reads it as marks: "." and
+ * "'" in the gaps between words, an accent on a letter ("Spørgsmål./svar.vedr."), another
+ * mark beside a bullet. In a photo or a greyscale scan such a pixel is as often part of a
+ * thin stroke (a 157 dpi phone photo read worse), so it is for bilevel pages only. NULL when
+ * there is none (or leptonica fails). */
+static PIX *remove_lone_pixels(PIX *gray)
+{
+    SEL *sel = selCreateFromString("ooo"
+                                   "oXo"
+                                   "ooo",
+                                   3, 3, "lone");
+    PIX *bin = sel ? pixConvertTo1(gray, 128) : NULL;
+    PIX *lone = bin ? pixHMT(NULL, bin, sel) : NULL;
+    l_int32 none = 1;
+    if (lone)
+        pixZero(lone, &none);
+    PIX *out = lone && !none ? pixCopy(NULL, gray) : NULL;
+    if (out)
+        pixSetMasked(out, lone, 255);
+    pixDestroy(&lone);
+    pixDestroy(&bin);
+    selDestroy(&sel);
+    return out;
+}
+
 /* leptonica's morphological up/left test on a binary image: true with *orient set when it
  * decides (L_TEXT_ORIENT_UP included), false when it cannot */
 static bool decide_orientation(PIX *bin, l_int32 *orient)
@@ -92,6 +133,13 @@ PIX *mn_ocr_prepare(PIX *gray, unsigned steps, double *angle, int *rotation)
         *angle = 0;
     if (rotation)
         *rotation = 0;
+    if ((steps & MN_OCR_STEP_PIXELS) && dpi < 280 && pixGetDepth(cur) == 8 && is_bilevel(cur)) {
+        next = remove_lone_pixels(cur);
+        if (next) {
+            pixDestroy(&cur);
+            cur = next;
+        }
+    }
     if ((steps & MN_OCR_STEP_UPSCALE) && dpi >= 100 && dpi < 280 && pixGetDepth(cur) == 8) {
         /* a 200 dpi or fax page: linear interpolation of the grey image to 300 dpi gives
          * tesseract smooth edges to threshold (its models are trained near 300 dpi) */
@@ -357,9 +405,21 @@ static bool bullet_before(PIX *bin, int x_word, int top, int bottom, int *bx1, i
         return false;
     bool found = false;
     BOXA *marks = pixConnCompBB(crop, 8);
-    if (marks && boxaGetCount(marks) == 1) {
+    /* the one mark of the band: specks too small to be one by themselves (under an eighth of
+     * the line's height both ways, as the shape test below) do not count; on a dirty scan
+     * one of them beside the dot cost the bullet */
+    int nmarks = 0, mark = -1;
+    for (int i = 0; marks && i < boxaGetCount(marks); i++) {
+        l_int32 mx, my, mw, mh;
+        if (boxaGetBoxGeometry(marks, i, &mx, &my, &mw, &mh) == 0 &&
+            (mw * 8 >= lh || mh * 8 >= lh)) {
+            nmarks++;
+            mark = i;
+        }
+    }
+    if (nmarks == 1) {
         l_int32 x, y, bw, bh;
-        boxaGetBoxGeometry(marks, 0, &x, &y, &bw, &bh);
+        boxaGetBoxGeometry(marks, mark, &x, &y, &bw, &bh);
         int big = bw > bh ? bw : bh, cy2 = 2 * y + bh; /* twice the centre */
         bool shaped = bw * 8 >= lh && bh * 8 >= lh && bw * 5 <= lh * 3 && bh * 5 <= lh * 3 &&
                       abs(bw - bh) * 5 <= big * 2 && cy2 >= lh / 2 && cy2 * 10 <= lh * 17;
@@ -400,8 +460,9 @@ static int cmp_double(const void *pa, const void *pb)
 }
 
 /* A word of four letters or more, nearly all letters, is text however doubtful: a label set
- * bold on a line of its own ("Indstilling"), a URL; graphics read as text come out as short
- * fragments and marks. */
+ * bold on a line of its own ("Indstilling"); so is a long word of a dozen letters or more
+ * when half of it is letters, a URL ("http://nordjysksocialaftale.dk/media/1670/das-...",
+ * 69% letters). Graphics read as text come out as short fragments and marks. */
 static bool wordlike(const struct sym *sy, const struct word *w)
 {
     int letters = 0, total = 0;
@@ -412,7 +473,8 @@ static bool wordlike(const struct sym *sy, const struct word *w)
             letters += g_unichar_isalpha(c) ? 1 : 0;
         }
     }
-    return letters >= 4 && letters * 10 >= total * 7;
+    return (letters >= 4 && letters * 10 >= total * 7) ||
+           (letters >= 12 && letters * 2 >= total);
 }
 
 static int mark_noise_clusters(struct word *w, size_t nw, const struct sym *sy)
@@ -968,7 +1030,10 @@ int mn_ocr_pool_new(const char *tessdata, const char *lang, int nthreads,
         nthreads = 1;
     if (nthreads > MN_OCR_MAX_THREADS)
         nthreads = MN_OCR_MAX_THREADS;
-    setMsgSeverity(L_SEVERITY_ERROR); /* leptonica's warnings would go to our stderr */
+    /* leptonica's messages would go to our stderr. Not even its errors: every failure is seen
+     * in a return value here, and leptonica 1.82's background normalisation prints "Error in
+     * numaGetIValue: index not valid" on every bilevel page while it succeeds */
+    setMsgSeverity(L_SEVERITY_NONE);
     /* A page image is 9-35 MB (grey, or cairo's 32-bit surface, at 300 dpi), above glibc's
      * largest dynamic mmap threshold (32 MB) or soon at it: such blocks are mapped fresh,
      * faulted in and zeroed page by page, and unmapped again with a TLB shoot-down across the

@@ -1075,12 +1075,14 @@ static bool repair_marks(struct repair *rp, const char *s)
 }
 
 /* A list's last point ending in a comma ("• tager orienteringen til efterretning," before an
- * empty line): a speck after the last word, since a comma continues the list. 'last' is true
- * when no line of the same paragraph follows. */
+ * empty line; the bullet is followed by a space or, past a wide gap, a tab): a speck after the
+ * last word, since a comma continues the list. 'last' is true when no line of the same
+ * paragraph follows. */
 static bool repair_end_speck(struct repair *rp, const char *s, bool last)
 {
-    size_t n = strlen(s);
-    if (rp->last == 0 || !last || strncmp(s, "• ", strlen("• ")) != 0 || n < 6 ||
+    size_t n = strlen(s), blen = strlen("•");
+    if (rp->last == 0 || !last || strncmp(s, "•", blen) != 0 ||
+        (s[blen] != ' ' && s[blen] != '\t') || n < 6 ||
         s[n - 1] != ',' || !g_unichar_isalpha(g_utf8_get_char(g_utf8_prev_char(s + n - 1))))
         return false;
     mn_buf_reset(&rp->out);

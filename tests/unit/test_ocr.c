@@ -175,6 +175,63 @@ static void test_prepare_despeckle(void)
     pixDestroy(&p);
 }
 
+/* Lone pixels (no dark neighbour among the eight) go on bilevel pages under 280 dpi, before
+ * anything else; two touching pixels, the text, a 300 dpi page and a page with grey (a photo,
+ * a greyscale scan, here cairo's smoothed letters) stay as they were. */
+static void test_prepare_lone_pixels(void)
+{
+    PIX *grey = draw_page(page_lines, 2, 0, 1200, 400);
+    PIX *b0 = pixConvertTo1(grey, 128);
+    PIX *p = pixConvertTo8(b0, 0); /* bilevel, as a CCITT scan renders */
+    pixDestroy(&b0);
+    pixSetResolution(p, 200, 200);
+    pixSetResolution(grey, 200, 200);
+    pixSetPixel(grey, 50, 350, 0);
+    PIX *g2 = mn_ocr_prepare(grey, MN_OCR_STEP_PIXELS, NULL, NULL);
+    CHECK(g2 != NULL);
+    if (g2) {
+        l_uint32 v = 255;
+        pixGetPixel(g2, 50, 350, &v);
+        CHECK_INT(v, 0);
+    }
+    pixDestroy(&g2);
+    pixDestroy(&grey);
+    for (int i = 0; i < 40; i++)
+        pixSetPixel(p, 50 + 23 * i, 350, 0); /* salt and pepper */
+    pixSetPixel(p, 30, 30, 0);               /* two pixels that touch: a mark */
+    pixSetPixel(p, 31, 31, 0);
+    l_int32 before = 0, after = 0;
+    PIX *b1 = pixConvertTo1(p, 128);
+    pixCountPixels(b1, &before, NULL);
+    PIX *q = mn_ocr_prepare(p, MN_OCR_STEP_PIXELS, NULL, NULL);
+    CHECK(q != NULL);
+    if (q) {
+        l_uint32 v = 0;
+        pixGetPixel(q, 50, 350, &v);
+        CHECK_INT(v, 255);
+        pixGetPixel(q, 30, 30, &v);
+        CHECK_INT(v, 0);
+        PIX *b2 = pixConvertTo1(q, 128);
+        pixCountPixels(b2, &after, NULL);
+        CHECK_INT(after, before - 40); /* only the lone pixels went */
+        CHECK_INT(pixGetXRes(q), 200);
+        pixDestroy(&b2);
+    }
+    pixDestroy(&q);
+    pixSetResolution(p, 300, 300); /* a 300 dpi page: left alone */
+    q = mn_ocr_prepare(p, MN_OCR_STEP_PIXELS, NULL, NULL);
+    CHECK(q != NULL);
+    if (q) {
+        PIX *b2 = pixConvertTo1(q, 128);
+        pixCountPixels(b2, &after, NULL);
+        CHECK_INT(after, before);
+        pixDestroy(&b2);
+    }
+    pixDestroy(&b1);
+    pixDestroy(&q);
+    pixDestroy(&p);
+}
+
 static void test_prepare_upscale_border(void)
 {
     PIX *p = draw_page(page_lines, 2, 0, 1200, 400);
@@ -239,11 +296,10 @@ static void test_ocr_page(void)
 }
 
 /* List entries behind round bullet dots come out as "• " entries, whether tesseract skips the
- * dot or reads it as a letter or two of its own. */
-static void test_ocr_bullets(void)
+ * dot or reads it as a letter or two of its own, and when a speck lies beside the dot (a dirty
+ * scan: 'specks' true). */
+static void check_bullets(bool specks)
 {
-    if (skip())
-        return;
     static const char *const entries[] = {
         "Udarbejdes forslag til kriterier for tilbud",
         "Beskrives tilbud og brugergrupper tydeligt",
@@ -260,6 +316,10 @@ static void test_ocr_bullets(void)
         double y = 200 + 90.0 * (double)i;
         cairo_arc(cr, 170, y - 16, 9, 0, 2 * M_PI); /* a dot at x-height, as Symbol's bullet */
         cairo_fill(cr);
+        if (specks) { /* a speck of 2 by 2 pixels beside the dot, in the line's band */
+            cairo_rectangle(cr, 150 + 32 * (double)i, y - 34 + 12 * (double)i, 2, 2);
+            cairo_fill(cr);
+        }
         cairo_move_to(cr, 250, y);
         cairo_show_text(cr, entries[i]);
     }
@@ -279,6 +339,14 @@ static void test_ocr_bullets(void)
         dump(&r.lines);
     mn_ocr_result_release(&r);
     pixDestroy(&p);
+}
+
+static void test_ocr_bullets(void)
+{
+    if (skip())
+        return;
+    check_bullets(false);
+    check_bullets(true);
 }
 
 /* A page scanned sideways is turned upright. */
@@ -384,6 +452,7 @@ int main(void)
     RUN(test_margin_number);
     RUN(test_prepare_deskew);
     RUN(test_prepare_despeckle);
+    RUN(test_prepare_lone_pixels);
     RUN(test_prepare_upscale_border);
     RUN(test_ocr_page);
     RUN(test_ocr_bullets);

@@ -159,6 +159,8 @@ static void test_specks_and_marks(void)
                     "budgettet,#Bilag",
                     "1. A#• tager orienteringen til efterretning##• godkender planen,#• og "
                     "budgettet,#Bilag", 1);
+    check_structure("1. A#•\ttager orienteringen til efterretning,##Bilag",
+                    "1. A#•\ttager orienteringen til efterretning##Bilag", 1);
     check_structure("1. A#-…\tDaniel berettede#-……\tSpørgsmål om snerydning#- at",
                     "1. A#• Daniel berettede#• Spørgsmål om snerydning#- at", 2);
     check_structure("1. A#Indstilling.#et\tat tage orienteringen#.\tat drøfte#a.\tMøder#1.\tB#b)\tC",

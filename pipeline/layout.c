@@ -42,6 +42,8 @@ void mn_layout_format_page(const struct mn_layout_page *p, struct mn_buf *out)
         mn_buf_addf(out, ", body size %.1f", p->body_size);
     else
         mn_buf_adds(out, ", body size -");
+    if (p->right >= 0)
+        mn_buf_addf(out, ", right edge %.1f", p->right);
     if (p->nlabels > 0 && p->label_x >= 0)
         mn_buf_addf(out, ", label column at %.1f (%zu lines), values at %s%.1f", p->label_left,
                     p->nlabels, p->label_x_exact ? "" : "~", p->label_x);
@@ -227,6 +229,26 @@ static void measure_labels(const struct mn_lines *l, size_t from, size_t to,
         p->label_x = median(xs, ne);
 }
 
+/* The right edge of the lines [from, to): nine in ten of the page's longer lines (20
+ * characters or more, no tab) end at or left of it; justified text ends there, ragged text
+ * near it. -1 with fewer than MIN_PAGE_LINES such lines. */
+static void measure_right(const struct mn_lines *l, size_t from, size_t to,
+                          struct mn_layout_page *p, double *xs)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to; i++) {
+        const struct mn_line *li = &l->v[i];
+        if (has_text(li) && li->x >= 0 && li->x2 > li->x && !strchr(li->text, '\t') &&
+            nchars(li->text, strlen(li->text)) >= 20)
+            xs[n++] = li->x2;
+    }
+    p->right = -1;
+    if (n < MIN_PAGE_LINES)
+        return;
+    qsort(xs, n, sizeof *xs, cmp_double);
+    p->right = xs[n * 9 / 10 < n ? n * 9 / 10 : n - 1];
+}
+
 void mn_layout_init(struct mn_layout *lay, const struct mn_lines *lines)
 {
     memset(lay, 0, sizeof *lay);
@@ -237,7 +259,7 @@ void mn_layout_init(struct mn_layout *lay, const struct mn_lines *lines)
     size_t alloc = 0;
 
     measure_body(lines, 0, lines->n, false, &lay->doc, scratch);
-    lay->doc.label_left = lay->doc.label_x = -1;
+    lay->doc.label_left = lay->doc.label_x = lay->doc.right = -1;
     for (size_t start = 0, end; start < lines->n; start = end) {
         for (end = start + 1; end < lines->n && lines->v[end].page == lines->v[start].page;)
             end++;
@@ -251,6 +273,7 @@ void mn_layout_init(struct mn_layout *lay, const struct mn_lines *lines)
         if (p->body_size <= 0)
             p->body_size = lay->doc.body_size;
         measure_labels(lines, start, end, p, scratch, xs);
+        measure_right(lines, start, end, p, xs);
         for (size_t i = start; i < end; i++)
             lay->line_page[i] = lay->npages;
         lay->npages++;
@@ -304,4 +327,21 @@ bool mn_layout_under_value(const struct mn_layout *lay, size_t i)
         return false;
     double tol = p->label_x_exact ? VALUE_TOL : fmax(VALUE_TOL, p->body_size);
     return fabs(l->x - p->label_x) <= tol;
+}
+
+int mn_layout_word_fits(const struct mn_layout *lay, size_t prev, size_t next)
+{
+    const struct mn_layout_page *p = mn_layout_page_of(lay, next);
+    if (!p || p->right < 0 || prev >= lay->lines->n)
+        return -1;
+    const struct mn_line *a = &lay->lines->v[prev], *b = &lay->lines->v[next];
+    if (!has_text(a) || !has_text(b) || a->page != b->page || a->x < 0 || a->x2 <= a->x ||
+        b->x < 0 || b->x2 <= b->x || strchr(b->text, '\t'))
+        return -1;
+    size_t chars = nchars(b->text, strlen(b->text));
+    size_t word = nchars(b->text, strcspn(b->text, " "));
+    if (chars == 0)
+        return -1;
+    double cw = (b->x2 - b->x) / (double)chars;
+    return a->x2 + (double)(word + 1) * cw <= p->right + cw / 2 ? 1 : 0;
 }

@@ -30,7 +30,8 @@ void mn_layout_format_line(const struct mn_line *line, struct mn_buf *out);
 struct mn_layout_page;
 
 /* Appends the summary of one page for 'minutes text --layout' to 'out': a comment line
- * "# page 3: margin 62.5, body size 14.3, label column at 65.3 (4 lines), values at 161.7"
+ * "# page 3: margin 62.5, body size 14.3, right edge 530.2, label column at 65.3 (4 lines),
+ * values at 161.7"
  * ("values at ~150.2" when estimated). Never fails. */
 void mn_layout_format_page(const struct mn_layout_page *p, struct mn_buf *out);
 
@@ -40,6 +41,7 @@ struct mn_layout_page {
     int page;         /* 1-based */
     double margin;    /* left edge of the body text: the x most lines start at; < 0 unknown */
     double body_size; /* line height of the body text (the most characters); <= 0 unknown */
+    double right;     /* right edge of the body text: what its full lines reach; < 0 unknown */
     /* A label column: at least MN_LAYOUT_MIN_LABELS lines "label<TAB>value" whose labels
      * (at most MN_LAYOUT_MAX_LABEL characters) start at one x. */
     size_t nlabels;     /* its lines; 0 = the page has no label column */
@@ -83,6 +85,12 @@ bool mn_layout_is_emphasised(const struct mn_layout *lay, size_t i);
 /* Line i's indent: its x minus its page's margin (negative when it hangs out to the left),
  * in *indent. Returns false (and leaves *indent alone) when either is unknown. */
 bool mn_layout_indent(const struct mn_layout *lay, size_t i, double *indent);
+
+/* Whether the first word of line 'next' would have fitted at the end of line 'prev' (same
+ * page): 1 when it would have (the break before it was the author's), 0 when it would not
+ * (the typesetter's), -1 when unknown (no places, no right edge, another page). The word's
+ * width is measured at line next's own mean character width, with one more for the space. */
+int mn_layout_word_fits(const struct mn_layout *lay, size_t prev, size_t next);
 
 /* True when line i is a wrapped value of its page's label column: no tab, and it starts at
  * the column's value x (within 2 units when measured, a body line height when estimated). */

@@ -12,6 +12,7 @@
 #include "doc.h"
 #include "err.h"
 #include "fields.h"
+#include "layout.h"
 #include "pipeline.h"
 #include "rules.h"
 #include "segment/header.h"
@@ -215,6 +216,8 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     size_t nh = mn_headings_find(rules, l, wide, &h);
     char *group = NULL;
     double body_size = mn_titles_body_size(l);
+    struct mn_layout lay;
+    mn_layout_init(&lay, l);
 
     /* a case number printed above a heading belongs to that item */
     size_t *lead = xcalloc(nh ? nh : 1, sizeof *lead);
@@ -251,7 +254,7 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         else if (toc_group(doc, it->number))
             it->group = xstrdup(toc_group(doc, it->number));
         mn_sections_build(rules, doc, it, inline_text ? inline_text : lead[k] != NONE ? l->v[lead[k]].text : NULL,
-                          from, to, wide, unlabelled, &group, &m);
+                          from, to, wide, &lay, unlabelled, &group, &m);
         free(inline_text);
         participants_from_item(rules, doc, it, &m);
     }
@@ -261,6 +264,7 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     free(h);
     free(lead);
     free(group);
+    mn_layout_release(&lay);
     body_from_decisions(rules, doc, &m);
 
     ev.nitems = doc->nitems;

@@ -61,9 +61,14 @@ static bool ended_short(const struct seg_builder *b, const char *next)
 
 /* True when the first word of 'next' would have fitted on the line before it: the break
  * before 'next' was the author's, not the typesetter's. Measured in code points against the
- * column width, with a tenth of it to spare for proportional type. */
+ * column width, with a tenth of it to spare for proportional type; where the page's geometry
+ * says the word would not have fitted (b->next_fits), it did not: wide letters fill a line
+ * sooner than a count of them says. Geometry alone does not say "fitted": a page's right
+ * edge is measured on its longest lines, which short paragraphs may never reach. */
 static bool would_have_fit(const struct seg_builder *b, const char *next)
 {
+    if (b->next_fits == 2)
+        return false;
     size_t bytes = strcspn(next, " \t"), word = mn_utf8_strlen(next, bytes);
     return b->wide > 0 && b->last_len > 0 && (b->last_len + 1 + word) * 10 <= b->wide * 9;
 }

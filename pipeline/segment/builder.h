@@ -19,6 +19,10 @@ struct mn_rules;
 struct seg_builder {
     const struct mn_rules *rules;
     size_t wide; /* a line this long (code points) or longer was wrapped, not ended */
+    /* what the page says of the next line's first word at the end of the line before it,
+     * set by the caller before each line: 0 unknown, 1 it would have fitted, 2 it would not
+     * (then the line was wrapped, whatever the estimate from 'wide' says) */
+    int next_fits;
     size_t last_len;
     bool last_colon; /* the last line ended in ':' */
     bool last_leads; /* the last line leads into a list: ':', ',' or "at" at its end */

@@ -399,7 +399,14 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
             if (!ev->title_kind || strcmp(ev->title_kind, "meeting") == 0)
                 ev->title_kind = mn_rule_name(r); /* the rule set outlives the segmentation */
             char *body = mn_match_dup(m, "body"); /* "Referat for Økonomiudvalget" */
-            if (body && *body && !h.fields[F_BODY]) {
+            if (!body || !*body) { /* "Referat fra Skolebestyrelsesmøde": the Skolebestyrelse */
+                free(body);
+                body = mn_match_dup(m, "compound");
+            }
+            /* the body a title names outranks a line taken for it by its place above a
+             * date ("Logo Toftlund Distriktsskole" / "Referat-2024-04-03") */
+            if (body && *body && (!h.fields[F_BODY] || h.source[F_BODY] == FROM_POSITION)) {
+                free(h.fields[F_BODY]);
                 h.fields[F_BODY] = body;
                 h.source[F_BODY] = FROM_TITLE;
             } else {

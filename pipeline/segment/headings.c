@@ -221,15 +221,17 @@ static bool title_above(const struct mn_rules *rules, const struct mn_lines *l, 
 }
 
 /* True when line i carries on the sentence of a full line above it: that line was wrapped
- * (as long as the column) and ends in a letter or a comma, so line i is no heading however
+ * (as long as the column, give or take a quarter) and ends in a letter or a comma, so line i is no heading however
  * it starts ("... skal være gældende i" / "2013. Det foreslås derfor ...", Ballerup). */
 static bool continues_above(const struct mn_lines *l, size_t i, size_t wide)
 {
     if (i == 0 || wide == 0 || l->v[i - 1].page != l->v[i].page)
         return false;
     const char *prev = l->v[i - 1].text;
-    size_t n = strlen(prev);
-    if (n == 0 || mn_utf8_strlen(prev, n) * 10 < wide * 8)
+    size_t n = strlen(prev), chars = mn_utf8_strlen(prev, n);
+    /* a wrapped line is as long as the column, not longer: a line well past it is a whole
+     * paragraph (text copied from a web page), whose end says nothing about the next line */
+    if (n == 0 || chars * 10 < wide * 8 || chars * 100 > wide * 125)
         return false;
     unsigned char last = (unsigned char)prev[n - 1];
     return last == ',' || mn_islower_ascii(last) || last >= 0x80; /* æ, ø, å end words too */
@@ -385,7 +387,10 @@ size_t mn_headings_find(const struct mn_rules *rules, const struct mn_lines *l, 
         /* a number under its title continues nothing, however long the title */
         bool number_under_title = number_word_len(s) > 0 && is_bare_number(s) &&
                                   title_above(rules, l, i, &m);
-        if (!number_under_title && continues_above(l, i, wide))
+        /* "Punkt 5 ..." with its capital starts an item: a sentence going on from the line
+         * above would write "punkt 5" (web pages whose paragraphs end without a full stop) */
+        bool item_word = number_word_len(s) > 0 && s[0] >= 'A' && s[0] <= 'Z';
+        if (!number_under_title && !item_word && continues_above(l, i, wide))
             continue;
         bool from_bullet = seg_is_bullet(s);
         if (from_bullet)

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "doc.h"
+#include "layout.h"
 #include "rules.h"
 #include "segment/builder.h"
 #include "segment/history.h"
@@ -22,6 +23,9 @@
 bool mn_sections_label_is_prose(const struct mn_lines *l, size_t i, size_t to)
 {
     const char *s = l->v[i].text;
+    const char *tab = strchr(s, '\t');
+    if (tab && tab != s)
+        return false; /* "Baggrund<TAB>På mødet ...": a label column's label, its text beside */
     size_t n = strlen(s);
     while (n > 0 && s[n - 1] == ' ')
         n--;
@@ -165,6 +169,86 @@ static bool typeset_label(const struct mn_rules *rules, const struct mn_lines *l
            !seg_match(rules, "item", s, m);
 }
 
+/* Length of the left cell of "label<TAB>value" when it reads as a label of a label column
+ * (labels in a left column, their text beside them: Cicero, EG and the like print every
+ * section so): a short phrase with a capital, no number first, no sentence end, and text
+ * beside it; 0 otherwise. Whether the item is laid out so is the caller's to know. */
+static size_t column_label_len(const struct mn_rules *rules, const char *s, struct mn_match *m)
+{
+    const char *tab = strchr(s, '\t');
+    if (!tab || tab == s || strchr(tab + 1, '\t') || !tab[1 + strspn(tab + 1, " ")])
+        return 0;
+    size_t n = (size_t)(tab - s);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    if (n == 0 || mn_utf8_strlen(s, n) > 40 || !seg_starts_upper(s) ||
+        mn_isdigit((unsigned char)*s) || strchr(".,;!?", s[n - 1]) || seg_is_bullet(s))
+        return 0;
+    int words = 1;
+    for (size_t k = 0; k + 1 < n; k++)
+        words += s[k] == ' ' && s[k + 1] != ' ';
+    if (words > 5)
+        return 0;
+    char *label = xstrndup(s, n);
+    bool other = seg_match(rules, "item", s, m) || seg_match(rules, "verdict", label, m) ||
+                 seg_match(rules, "resolution", label, m);
+    free(label);
+    return other ? 0 : n;
+}
+
+/* The item is laid out in a label column: one of its known section labels has its text
+ * beside it after a tab ("Beslutning<TAB>Godkendt."). Then any label-like left cell is a
+ * section's heading, known to the lexicon or not ("Sagens kerne<TAB>..."). */
+static bool item_has_label_column(const struct mn_rules *rules, const struct mn_lines *l,
+                                  size_t from, size_t to, struct mn_match *m)
+{
+    for (size_t i = from; i < to; i++) {
+        const char *s = l->v[i].text, *tab = strchr(s, '\t');
+        if (!tab || tab == s || !column_label_len(rules, s, m))
+            continue;
+        char *label = xstrndup(s, (size_t)(tab - s));
+        bool known = seg_match(rules, "section", label, m);
+        free(label);
+        if (known)
+            return true;
+    }
+    return false;
+}
+
+/* A label of a label column wrapped over lines of its own under its first, at the column's
+ * x, its text beside the first ("Beskæftigelses- og<TAB>Udsat, ..." / "Erhvervsudvalget" /
+ * "13.05.2024"): appends them to *heading and returns the last line used (label_line when
+ * none). Needs the lines' places; plain text has none. */
+static size_t label_fragments(const struct mn_lines *l, size_t label_line, size_t to,
+                              char **heading)
+{
+    const struct mn_line *first = &l->v[label_line];
+    size_t last = label_line;
+    if (first->x < 0)
+        return last;
+    for (size_t j = label_line + 1; j < to; j++) {
+        const struct mn_line *f = &l->v[j];
+        size_t n = strlen(f->text);
+        if (n == 0 || f->page != first->page || f->x < 0 || f->x - first->x > 2.0 ||
+            first->x - f->x > 2.0 || strchr(f->text, '\t') || mn_utf8_strlen(f->text, n) > 40)
+            break;
+        struct mn_buf h = MN_BUF_INIT;
+        size_t hl = strlen(*heading);
+        /* "Beskæftigel-" / "sesudvalget": a word broken at the column's edge */
+        if (hl > 1 && (*heading)[hl - 1] == '-' && (*heading)[hl - 2] != ' ' && seg_starts_lower(f->text))
+            mn_buf_add(&h, *heading, hl - 1);
+        else {
+            mn_buf_adds(&h, *heading);
+            mn_buf_adds(&h, " ");
+        }
+        mn_buf_adds(&h, f->text);
+        free(*heading);
+        *heading = mn_buf_detach(&h, NULL);
+        last = j;
+    }
+    return last;
+}
+
 /* The file extensions of attachments a web export links by name; a web address or a path
  * ("http:/..." as OCR reads it) is a link in the text, wherever it points. */
 static bool attachment_file(const char *w, size_t n)
@@ -221,13 +305,15 @@ static bool attachment_files(struct seg_builder *b, struct mn_item *it,
 }
 
 void mn_sections_build(const struct mn_rules *rules, struct mn_doc *doc, struct mn_item *it,
-                       const char *lead, size_t from, size_t to, size_t wide, bool unlabelled,
-                       char **group, struct mn_match *m)
+                       const char *lead, size_t from, size_t to, size_t wide,
+                       const struct mn_layout *lay, bool unlabelled, char **group,
+                       struct mn_match *m)
 {
     const struct mn_lines *l = &doc->lines;
     struct seg_builder b = {.rules = rules, .wide = wide};
     struct seg_builder host = {0}; /* the section an attachment list interrupted, if any */
     struct seg_section_texts tx = {0};
+    bool label_column = item_has_label_column(rules, l, from, to, m);
     if (lead) {
         seg_builder_start(&b, it, &tx, "text", NULL);
         seg_builder_line(&b, lead);
@@ -239,6 +325,8 @@ void mn_sections_build(const struct mn_rules *rules, struct mn_doc *doc, struct 
             seg_builder_blank(&b);
             continue;
         }
+        int fits = i > from ? mn_layout_word_fits(lay, i - 1, i) : -1;
+        b.next_fits = fits < 0 ? 0 : fits ? 1 : 2;
         if (seg_match(rules, "group", s, m)) {
             free(*group);
             *group = mn_match_dup_or(m, "name", s);
@@ -262,12 +350,27 @@ void mn_sections_build(const struct mn_rules *rules, struct mn_doc *doc, struct 
                 if (!inserted)
                     seg_builder_finish(&host, it, &tx);
             }
+            if (label_column && strchr(s, '\t'))
+                i = label_fragments(l, i, to, &heading);
             seg_builder_start(&b, it, &tx, kind, heading);
             free(heading);
             if (rest) {
                 seg_builder_line(&b, rest);
                 free(rest);
             }
+            continue;
+        }
+        size_t label_len;
+        if (label_column && !host.active && (label_len = column_label_len(rules, s, m))) {
+            /* a label the lexicon does not know, in the item's label column */
+            char *heading = xstrndup(s, label_len);
+            const char *rest = strchr(s, '\t') + 1;
+            rest += strspn(rest, " ");
+            i = label_fragments(l, i, to, &heading);
+            seg_builder_finish(&b, it, &tx);
+            seg_builder_start(&b, it, &tx, "other", heading);
+            free(heading);
+            seg_builder_line(&b, rest);
             continue;
         }
         if (!host.active && !b.para_open && attachment_files(&b, it, &tx, s))

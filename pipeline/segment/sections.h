@@ -15,6 +15,7 @@
 
 struct mn_doc;
 struct mn_item;
+struct mn_layout;
 struct mn_lines;
 struct mn_match;
 struct mn_rules;
@@ -22,12 +23,14 @@ struct mn_rules;
 /* Builds the sections of item 'it' from 'lead' (a paragraph that belongs to the item but
  * stands elsewhere: a case number above the heading, content on the heading's own line; or
  * NULL) and lines [from, to) of doc->lines ('wide':
- * the column width in code points, 0 when unknown; 'unlabelled': the document's items carry
+ * the column width in code points, 0 when unknown; 'lay': the page geometry of doc->lines,
+ * which tells a line the author ended from one the typesetter wrapped; 'unlabelled': the document's items carry
  * no section labels). A [group] line ("Sager til beslutning") sets *group, which the caller
  * owns. Never fails. */
 void mn_sections_build(const struct mn_rules *rules, struct mn_doc *doc, struct mn_item *it,
-                       const char *lead, size_t from, size_t to, size_t wide, bool unlabelled,
-                       char **group, struct mn_match *m);
+                       const char *lead, size_t from, size_t to, size_t wide,
+                       const struct mn_layout *lay, bool unlabelled, char **group,
+                       struct mn_match *m);
 
 /* A line the [section] rules take for a label, but which is a sentence wrapped onto the next
  * line (long, no colon, the next goes on in lower case), or the lower-case end of the

@@ -187,6 +187,33 @@ static void test_no_label_column(void)
     mn_lines_release(&l);
 }
 
+/* The right edge is what the page's full lines reach; a word fits after a line when its
+ * width, at its own line's letter width, and a space still end inside it. */
+static void test_right_edge_and_word_fits(void)
+{
+    struct mn_lines l = {0};
+    struct mn_layout lay;
+    for (int k = 0; k < 8; k++)
+        put(&l, "Udvalget drøftede sagen grundigt og lagde vægt på den videre proces", 1, 60, 540,
+            100 + 12 * k, 11, false);
+    put(&l, "imellem kommunerne i Region", 1, 60, 505, 200, 11, false); /* ends at 505 */
+    put(&l, "Sjælland.", 1, 60, 110, 212, 11, false); /* 9 letters, 50 units: 5.6 a letter */
+    put(&l, "Ja.", 1, 60, 76, 224, 11, false);
+    mn_layout_init(&lay, &l);
+    const struct mn_layout_page *p = mn_layout_page_of(&lay, 0);
+    CHECK(p && fabs(p->right - 540) < 0.01);
+    CHECK_INT(mn_layout_word_fits(&lay, 8, 9), 0);  /* 505 + 10 letters > 540 */
+    CHECK_INT(mn_layout_word_fits(&lay, 9, 10), 1); /* 110 + a short word */
+    mn_layout_release(&lay);
+    mn_lines_release(&l);
+
+    mn_lines_add_text(&l, "Referat\nGodkendt.", 17, 1); /* plain text: unknown */
+    mn_layout_init(&lay, &l);
+    CHECK_INT(mn_layout_word_fits(&lay, 0, 1), -1);
+    mn_layout_release(&lay);
+    mn_lines_release(&l);
+}
+
 /* Plain text: every answer is "unknown"; a page with few placed lines takes the document's
  * margin and body size. */
 static void test_unknown_and_fallback(void)
@@ -293,6 +320,7 @@ int main(void)
     RUN(test_label_column_estimated);
     RUN(test_no_label_column);
     RUN(test_unknown_and_fallback);
+    RUN(test_right_edge_and_word_fits);
     RUN(test_format_line);
     RUN(test_fields_survive_stages);
     return DONE();

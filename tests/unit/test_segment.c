@@ -8,6 +8,7 @@
 #include "doc.h"
 #include "err.h"
 #include "pipeline.h"
+#include "segment.h"
 #include "t.h"
 
 static struct mn_ctx *ctx;
@@ -689,6 +690,104 @@ static void test_web_pages_and_case_lines(void)
     mn_doc_free(d);
 }
 
+/* A label column as Cicero-like systems print it: the label in a left column, its text beside
+ * it after a tab, continuation lines under the text; a label the lexicon does not know
+ * ("Sagens kerne") is a section with its heading all the same, a label wrapped over lines of
+ * its own in the column ("Beskæftigelses- og" / "Erhvervsudvalget" / "13.05.2024") is one
+ * heading, and a word that would not have fitted on the line above (measured on the page,
+ * not counted) goes on with its list entry. */
+static void put_line(struct mn_doc *d, const char *text, double x, double x2, double y)
+{
+    mn_lines_push(&d->lines, text, strlen(text), 1);
+    struct mn_line *ln = &d->lines.v[d->lines.n - 1];
+    if (!text[0])
+        return;
+    ln->x = x;
+    ln->x2 = x2;
+    ln->y = y;
+    ln->size = 11.7;
+}
+
+static void test_label_column(void)
+{
+    struct mn_doc *d = mn_doc_new("labels.pdf");
+    double y = 60;
+    put_line(d, "Referat", 56.8, 142, y += 14);
+    put_line(d, "", -1, -1, -1);
+    put_line(d, "Mødedato\tOnsdag den 25-09-2024", 56.8, 300, y += 14);
+    put_line(d, "", -1, -1, -1);
+    put_line(d, "87\tBudgetopfølgning", 56.8, 350, y += 14);
+    put_line(d, "", -1, -1, -1);
+    put_line(d, "Sagens kerne\tØkonomiudvalget skal udarbejde et budgetforslag til Byrådet", 56.8, 540, y += 14);
+    put_line(d, "for det kommende år, og budgettet skal vedtages inden 15. oktober.", 190.6, 520, y += 11);
+    for (int k = 0; k < 18; k++) /* prose of about 78 characters a line: the column's width */
+        put_line(d, "Byrådet behandler forslaget to gange med mindst tre ugers mellemrum, og det kan", 190.6, 541, y += 11);
+    put_line(d, "første behandling var den 4. september.", 190.6, 400, y += 11);
+    put_line(d, "", -1, -1, -1);
+    put_line(d, "Indstilling\tAdministrationen indstiller,", 56.8, 330, y += 14);
+    put_line(d, "• at Økonomiudvalget godkender budgettet for 2025 og overslagsårene samt i", 190.6, 541, y += 11);
+    /* 58 characters and a word of 10: fitted by count, not on the page (wide letters) */
+    put_line(d, "”Øget tværkommunalt samarbejde imellem kommunerne i Region", 204.7, 505.7, y += 11);
+    put_line(d, "Sjælland”.", 204.7, 252, y += 11);
+    put_line(d, "", -1, -1, -1);
+    put_line(d, "Beskæftigelses- og\tUdsat, idet udvalget ønsker en uddybning af sagens økonomi.", 56.8, 472, y += 14);
+    put_line(d, "Erhvervsudvalget", 56.8, 139.5, y += 10);
+    put_line(d, "13.05.2024", 56.8, 110, y += 10);
+    put_line(d, "", -1, -1, -1);
+    put_line(d, "Beslutning\tGodkendt.", 56.8, 237, y += 14);
+    struct mn_error err = {0};
+    CHECK(mn_segment_run(ctx, d, &err) == 0);
+    CHECK_INT(d->nitems, 1);
+    if (d->nitems == 1) {
+        const struct mn_item *it = &d->items[0];
+        CHECK_INT(it->nsections, 4);
+        if (it->nsections == 4) {
+            CHECK_STR(it->sections[0].kind, "other");
+            CHECK_STR(it->sections[0].heading, "Sagens kerne");
+            CHECK(strncmp(it->sections[0].text, "Økonomiudvalget skal", 20) == 0);
+            CHECK_STR(it->sections[1].kind, "recommendation");
+            CHECK_INT(it->sections[1].bullets.n, 1);
+            if (it->sections[1].bullets.n == 1)
+                CHECK(strstr(it->sections[1].bullets.v[0], "i Region Sjælland”.") != NULL);
+            CHECK_STR(it->sections[2].kind, "other");
+            CHECK_STR(it->sections[2].heading, "Beskæftigelses- og Erhvervsudvalget 13.05.2024");
+            CHECK_STR(it->sections[3].kind, "decision");
+        }
+        CHECK_STR(it->decision, "Godkendt.");
+    }
+    mn_doc_free(d);
+}
+
+/* School and association pages: an item table copied as text ("Punkt 210 minElevrådet har
+ * ordet": item 2, ten minutes), paragraphs that end without a full stop above the next
+ * "Punkt", and the body named by a compound in the title. */
+static void test_school_board_page(void)
+{
+    struct mn_buf b = MN_BUF_INIT;
+    mn_buf_adds(&b, "Logo Skolen\n\nReferat-2024-04-03\n\n"
+                    "Dagsorden/Referat fra Skolebestyrelsesmøde\n\nDato: 03-04-2024 kl. 18:00-20:00\n"
+                    "Hvor: Agerskov\n\n");
+    for (int k = 1; k <= 4; k++) {
+        mn_buf_addf(&b, "Punkt %d%d minEmne nummer %d\n", k, k == 1 ? 5 : 10, k);
+        for (int j = 0; j < 3; j++)
+            mn_buf_adds(&b, "Vi talte om sagen og blev enige om at fortsætte arbejdet i grupperne "
+                            "og at vende tilbage til det på et senere møde med flere detaljer\n");
+    }
+    struct mn_doc *d = run(b.buf);
+    mn_buf_release(&b);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->meeting.body, "Skolebestyrelse");
+    CHECK_STR(d->kind, "minutes");
+    CHECK_INT(d->nitems, 4);
+    if (d->nitems == 4) {
+        CHECK_STR(d->items[1].number, "2");
+        CHECK_STR(d->items[1].title, "Emne nummer 2");
+    }
+    mn_doc_free(d);
+}
+
 static void test_nothing_dropped(void)
 {
     struct mn_doc *d = run("Et forord uden felter.\n\n1. Punkt\n\nTekst.\n");
@@ -715,6 +814,8 @@ int main(void)
         return 1;
     }
     RUN(test_header_with_tabs);
+    RUN(test_label_column);
+    RUN(test_school_board_page);
     RUN(test_header_as_table_and_bold);
     RUN(test_sections_and_recommendation);
     RUN(test_bullet_ends_where_the_next_word_fits);

@@ -425,7 +425,7 @@ static size_t plain_contents_end(const struct mn_lines *l, const struct mn_rules
     return entries >= 2 && repeated ? last : title;
 }
 
-/* Minutes that print their agenda as a list under a bare "Dagsorden" before the items
+/* Minutes that print their agenda as a list under a bare "Dagsorden" (or "DAGSORDEN:") before the items
  * themselves ("Dagsorden" / "1. Budgetopfølgning" / ... / "1. Budgetopfølgning" over its
  * text): the list is the contents, and goes like one; the title line stays, as the
  * document's own word on what it is. Only a list whose first entry the body repeats. */
@@ -435,7 +435,10 @@ static void mark_agenda_list(struct mn_doc *doc, const struct mn_rules *rules, b
     struct mn_lines *l = &doc->lines;
     for (size_t i = 0; i < l->n; i++) {
         const char *s = l->v[i].text;
-        const struct mn_rule *r = strlen(s) <= 12 ? mn_rules_match_kind(rules, "kind", s, strlen(s), m) : NULL;
+        size_t n = strlen(s);
+        while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' '))
+            n--; /* "DAGSORDEN:" */
+        const struct mn_rule *r = n <= 12 ? mn_rules_match_kind(rules, "kind", s, n, m) : NULL;
         if (!r || strcmp(mn_rule_name(r), "agenda") != 0)
             continue;
         size_t last = plain_contents_end(l, rules, i, m);

@@ -296,6 +296,19 @@ static void drop_final_stop(char *place)
         place[n - 1] = '\0';
 }
 
+/* Line i names a building between the room and the street ("Biblioteket" / "Greve Rådhus" /
+ * "Rådhusholmen 10"): a short name with a capital and no digits, and an address right
+ * under it. */
+static bool building_above_address(const struct mn_rules *rules, const struct mn_lines *l,
+                                   size_t i, size_t to, struct mn_match *m)
+{
+    const char *s = l->v[i].text;
+    if (!seg_starts_upper(s) || count_words(s) > 4 || strpbrk(s, "0123456789:\t"))
+        return false;
+    size_t j = i + 1;
+    return j < to && l->v[j].text[0] && seg_match(rules, "address", l->v[j].text, m);
+}
+
 void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to, size_t wide,
                     char **group, struct mn_kind_evidence *ev, struct mn_match *m)
 {
@@ -513,7 +526,7 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
             continue;
         }
         if (i == address_line && h.source[F_PLACE] == FROM_POSITION && strlen(s) < 120 &&
-            seg_match(rules, "address", s, m)) {
+            (seg_match(rules, "address", s, m) || building_above_address(rules, l, i, to, m))) {
             /* the place goes on over the lines under it: "Biblioteket" / "Rådhusholmen 10" /
              * "2670 Greve" */
             char *part = place_text(s);

@@ -65,7 +65,7 @@ static size_t point_mark_len(const char *p, size_t n)
     size_t i = 0;
     while (i < n && i < 2 && mn_isdigit((unsigned char)p[i]))
         i++;
-    if (i == 0 || i + 1 >= n || (p[i] != '.' && p[i] != ')') || p[i + 1] != ' ')
+    if (i == 0 || i + 1 >= n || (p[i] != '.' && p[i] != ')') || (p[i + 1] != ' ' && p[i + 1] != '\t'))
         return 0;
     return i + 2;
 }
@@ -429,14 +429,22 @@ void mn_sections_build(const struct mn_rules *rules, struct mn_doc *doc, struct 
         struct mn_section *sec = &it->sections[k];
         if (strcmp(sec->kind, "recommendation") == 0) {
             it->has_recommendation = true;
-            if (!it->rec_intro && sec->bullets.n == 0 && strncmp(sec->text, "at ", 3) == 0) {
-                /* under a label that is itself the intro ("Forvaltningen indstiller"), each
-                 * paragraph is a point: "at dagsordenen godkendes." */
+            if (!it->rec_intro && sec->bullets.n == 0 &&
+                (strncmp(sec->text, "at ", 3) == 0 || point_mark_len(sec->text, strlen(sec->text)))) {
+                /* under a label that is itself the intro ("Forvaltningen indstiller",
+                 * "Beslutningspunkter"), each paragraph is a point: "at dagsordenen
+                 * godkendes.", "1.<TAB>at dagsordenen godkendes." */
                 for (const char *p = sec->text; *p;) {
-                    const char *e = strstr(p, "\n\n");
+                    /* a point ends at a blank line, or at a line with a mark of its own
+                     * ("2.<TAB>..." kept under "1.<TAB>..." as a table's rows) */
+                    const char *e = p;
+                    while ((e = strchr(e, '\n')) && e[1] != '\n' && !point_mark_len(e + 1, strlen(e + 1)))
+                        e++;
                     size_t n = e ? (size_t)(e - p) : strlen(p);
-                    mn_strings_push_take(&it->rec_points, xstrndup(p, n));
-                    p += n + (e ? 2 : 0);
+                    size_t mark = point_mark_len(p, n);
+                    if (n > mark)
+                        mn_strings_push_take(&it->rec_points, xstrndup(p + mark, n - mark));
+                    p += n + (e ? (e[1] == '\n' ? 2 : 1) : 0);
                 }
             } else if (!it->rec_intro) {
                 /* the intro is the paragraph that leads the points */

@@ -788,6 +788,33 @@ static void test_school_board_page(void)
     mn_doc_free(d);
 }
 
+/* A browser's print of a web export: an unlabelled title block whose place runs over a room,
+ * a building, a street and a town; points numbered "1.<TAB>" straight under the label, a
+ * second-level row kept as its own point; the print footer (address and page stamp) gone. */
+static void test_web_export_print(void)
+{
+    struct mn_doc *d = run("Økonomiudvalget\n\nReferat\n\nOrdinært møde\nOnsdag den 25. september 2024\n"
+                           "Kl. 08:00\nBiblioteket\nGreve Rådhus\nRådhusholmen 10\n2670 Greve\n\n"
+                           "Punkt 1: Budget\n\nBeslutningspunkter\n1.\tat budgettet godkendes;\n"
+                           "2.\tat sagen sendes videre.\n\nBeslutning\nGodkendt.\n\n"
+                           "https://dagsordener.example.dk/meeting/20240925/referat\t1 of 1\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->meeting.location, "Biblioteket, Greve Rådhus, Rådhusholmen 10, 2670 Greve");
+    CHECK_INT(d->nitems, 1);
+    if (d->nitems == 1) {
+        const struct mn_item *it = &d->items[0];
+        CHECK_INT(it->rec_points.n, 2);
+        if (it->rec_points.n == 2) {
+            CHECK_STR(it->rec_points.v[0], "at budgettet godkendes;");
+            CHECK_STR(it->rec_points.v[1], "at sagen sendes videre.");
+        }
+        CHECK_STR(it->decision, "Godkendt.");
+    }
+    mn_doc_free(d);
+}
+
 static void test_nothing_dropped(void)
 {
     struct mn_doc *d = run("Et forord uden felter.\n\n1. Punkt\n\nTekst.\n");
@@ -816,6 +843,7 @@ int main(void)
     RUN(test_header_with_tabs);
     RUN(test_label_column);
     RUN(test_school_board_page);
+    RUN(test_web_export_print);
     RUN(test_header_as_table_and_bold);
     RUN(test_sections_and_recommendation);
     RUN(test_bullet_ends_where_the_next_word_fits);

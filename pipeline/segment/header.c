@@ -278,6 +278,33 @@ static void drop_absent(struct mn_people *present, const struct mn_people *absen
     present->n = kept;
 }
 
+/* A person named twice in the attendance ("Deltagere: ..., Lisbeth Olesen, ..." and
+ * "Referent: Lisbeth Olesen") is one participant: the later mention lends its role, note or
+ * affiliation where the first has none, and goes. */
+static void merge_repeated(struct mn_people *people)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < people->n; i++) {
+        struct mn_person *p = &people->v[i], *first = NULL;
+        for (size_t j = 0; j < kept && !first; j++)
+            if (strcmp(people->v[j].name, p->name) == 0)
+                first = &people->v[j];
+        if (!first) {
+            people->v[kept++] = *p;
+            continue;
+        }
+        char **from[] = {&p->role, &p->note, &p->affiliation};
+        char **to[] = {&first->role, &first->note, &first->affiliation};
+        for (size_t k = 0; k < 3; k++)
+            if (!*to[k] && *from[k]) {
+                *to[k] = *from[k];
+                *from[k] = NULL;
+            }
+        mn_person_release(p);
+    }
+    people->n = kept;
+}
+
 /* "Regionshuset, mødelokale 4.": the sentence's full stop is no part of the place; an
  * abbreviation's is ("Rådhusvej 12, st."). */
 static void drop_final_stop(char *place)
@@ -627,6 +654,7 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
         mn_fields_people(rules, h.fields[F_ABSENT], &mt->absent);
     if (h.roster)
         drop_absent(&mt->participants, &mt->absent);
+    merge_repeated(&mt->participants);
     free(h.fields[F_PEOPLE]);
     free(h.fields[F_ABSENT]);
     doc->kind = h.kind; /* refined after the items are read */

@@ -122,7 +122,8 @@ static size_t count_spaces(const char *s)
 
 /* Where the content starts in the heading line's 'title' (see titles.h), 0 when it does not
  * hold any. Only in an item that is its heading line alone ('lone'; with text under the
- * heading, what follows a colon is as often the title's second half, study 3): after an
+ * heading, what follows a colon is as often the title's second half, study 3; there only
+ * a sentence after a standard title's colon is content): after an
  * item title every meeting has ("Godkendelse af dagsorden" / "Godkendt");
  * after a short title's colon ("Økonomi:" / "Regnskabet ..."); after the first sentence's full
  * stop ("Fællesspisning fredag 9 Nov." / "Vi mødes ..."); or before a capitalised word that
@@ -143,8 +144,6 @@ static bool glued_capital(const char *s, size_t k)
 static size_t inline_content(const struct mn_rules *rules, const char *title, bool lone,
                              bool minutes, struct mn_match *m)
 {
-    if (!lone)
-        return 0;
     size_t n = strlen(title);
     /* a heading that records the meeting's resolution is whole ("Regnskab for 2019 blev
      * præsenteret af X. Regnskabet godkendt."): see segment/resolve.h */
@@ -167,14 +166,17 @@ static size_t inline_content(const struct mn_rules *rules, const char *title, bo
         bool sentence = upper && seg_ends_sentence(tail) && count_spaces(tail) >= 2;
         char end = title[k - 1];
         bool stop = end == '.' || end == '?' || end == '!';
-        if ((upper && seg_match(rules, "standard", head, m)) ||
+        /* not 'lone', only a title every meeting has, a colon and a whole sentence after
+         * it ("Evt: Flere er på valg i år ..." over the closing words of the minutes) */
+        bool allowed = lone || (end == ':' && sentence && seg_match(rules, "standard", head, m));
+        if (allowed && ((upper && seg_match(rules, "standard", head, m)) ||
             (upper && seg_match(rules, "verdict", tail, m)) ||
             (!glued && end == ':' && k <= 60 &&
              (sentence || seg_match(rules, "verdict", tail, m) ||
               (minutes && upper && count_spaces(tail) >= 2))) ||
             (!glued && stop && sentence && !resolution && strchr(head, ' ') &&
              !seg_match(rules, "verdict", head, m)) ||
-            (glued && sentence && k - word >= 6 && !resolution))
+            (glued && sentence && k - word >= 6 && !resolution)))
             at = k + !glued;
         head[k] = title[k];
     }

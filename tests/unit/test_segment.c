@@ -815,6 +815,36 @@ static void test_web_export_print(void)
     mn_doc_free(d);
 }
 
+/* An association's board: a stray date line above a dated title (the title's date wins, its
+ * comma before the year read), officers before their names, the referent named twice but
+ * one person, and a last item whose content follows "Evt:" with closing words under it. */
+static void test_board_minutes_in_prose(void)
+{
+    struct mn_doc *d = run("• den 13. januar 2022\n\nBestyrelsesmøde den 12. januar, 2022\n\nReferat\n\n"
+                           "Deltagende:  Formand Charlotte Zon, kasserer Jonna Kristensen, Lis Olesen\n\n"
+                           "Referent: Lis Olesen\n\n"
+                           "Punkt 1. Økonomi: Regnskabet er ved at blive færdiggjort og sendes ud.\n\n"
+                           "Punkt 2. Evt: Flere medlemmer er på valg i år, og vi håber at nogle nye har lyst.\n\n"
+                           "Næste møde aftales med den nye bestyrelse.\n\nMed venlig hilsen\nBestyrelsen\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->meeting.date, "2022-01-12");
+    CHECK_INT(d->meeting.participants.n, 3);
+    if (d->meeting.participants.n == 3) {
+        CHECK_STR(d->meeting.participants.v[1].name, "Jonna Kristensen");
+        CHECK_STR(d->meeting.participants.v[1].role, "kasserer");
+        CHECK_STR(d->meeting.participants.v[2].name, "Lis Olesen");
+        CHECK_STR(d->meeting.participants.v[2].role, "referent");
+    }
+    CHECK_INT(d->nitems, 2);
+    if (d->nitems == 2) {
+        CHECK_STR(d->items[1].title, "Evt:");
+        CHECK(strncmp(d->items[1].sections[0].text, "Flere medlemmer", 15) == 0);
+    }
+    mn_doc_free(d);
+}
+
 static void test_nothing_dropped(void)
 {
     struct mn_doc *d = run("Et forord uden felter.\n\n1. Punkt\n\nTekst.\n");
@@ -844,6 +874,7 @@ int main(void)
     RUN(test_label_column);
     RUN(test_school_board_page);
     RUN(test_web_export_print);
+    RUN(test_board_minutes_in_prose);
     RUN(test_header_as_table_and_bold);
     RUN(test_sections_and_recommendation);
     RUN(test_bullet_ends_where_the_next_word_fits);

@@ -654,6 +654,67 @@ static void mark_running_in_text(const struct mn_lines *l, bool *drop)
     free(key);
 }
 
+/* Where the next header label of line 's' starts at or after byte 'from' ([split] rules:
+ * "... i A-huset. Tilstede: Lars, Nina Afbud: Referent: Lars"), or NULL. */
+static const char *next_label(const struct mn_rules *rules, const char *s, size_t from,
+                              struct mn_match *m)
+{
+    const char *g;
+    size_t gl;
+    if (!mn_rules_match_kind(rules, "split", s + from, strlen(s + from), m) ||
+        !mn_match_group(m, "label", &g, &gl))
+        return NULL;
+    return g;
+}
+
+/* A header set on one line, as a web page or a typed title block may run it ("Referat af
+ * bestyrelsesmøde onsdag d. 7. november 2012 kl. 19.30 i A-huset. Tilstede: Lars, Nina
+ * Afbud: Referent: Lars", "Dato: 3. april 2024 Hvor: Agerskov"): split before each label,
+ * so that each is read as its own field. Only where the line holds two labels or more (one
+ * "Sted:" inside a sentence stays), and only above the first item heading. */
+static void split_inline_labels(struct mn_lines *l, const struct mn_rules *rules,
+                                struct mn_match *m)
+{
+    size_t stop = 0;
+    while (stop < l->n && stop < 80 && !matches(rules, "item", l->v[stop].text, m))
+        stop++;
+    struct mn_lines out = {0};
+    bool changed = false;
+    for (size_t i = 0; i < l->n; i++) {
+        const char *s = l->v[i].text;
+        const char *cut[16];
+        size_t n = 0;
+        for (const char *p = i < stop ? next_label(rules, s, 0, m) : NULL; p && n < 16;
+             p = next_label(rules, s, (size_t)(p - s) + 1, m))
+            cut[n++] = p;
+        if (n < 2) {
+            mn_lines_push_line(&out, l->v[i]);
+            continue;
+        }
+        changed = true;
+        const char *start = s;
+        for (size_t k = 0; k <= n; k++) {
+            const char *end = k < n ? cut[k] : s + strlen(s);
+            size_t len = (size_t)(end - start);
+            while (len > 0 && start[len - 1] == ' ')
+                len--;
+            if (len > 0) {
+                struct mn_line part = l->v[i];
+                part.text = xstrndup(start, len);
+                mn_lines_push_line(&out, part);
+            }
+            start = end;
+        }
+        free(l->v[i].text);
+    }
+    if (!changed) {
+        free(out.v);
+        return;
+    }
+    free(l->v);
+    *l = out;
+}
+
 int mn_clean_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
 {
     (void)err;
@@ -670,6 +731,8 @@ int mn_clean_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         free(l->v[i].text);
         l->v[i].text = mn_buf_detach(&b, NULL);
     }
+
+    split_inline_labels(l, rules, &m);
 
     bool *drop = xcalloc(l->n ? l->n : 1, sizeof *drop);
     for (size_t i = 0; i < l->n; i++)

@@ -57,6 +57,7 @@ static const struct kind_spec kind_specs[] = {
     {"item", {"number", "title"}},
     {"group", {NULL}},          /* group heading */
     {"caseline", {NULL}},       /* a case or journal number printed alone with an item */
+    {"split", {"label"}},       /* a header label inside a line: the line is split before it */
     {"closed", {NULL}},         /* marks an item closed */
     {"open", {NULL}},           /* marks an item open: only cut from the title */
     {"wrap", {NULL}},           /* a heading line that goes on on the next line */

@@ -845,6 +845,26 @@ static void test_board_minutes_in_prose(void)
     mn_doc_free(d);
 }
 
+/* A header run together on one line: each label is read as its own field; a label inside
+ * an item's sentence stays where it is. */
+static void test_header_on_one_line(void)
+{
+    struct mn_doc *d = run("Referat af bestyrelsesmøde onsdag d. 7. november 2012 kl. 19.30 i A-huset. "
+                           "Tilstede: Lars, Nina, Henrik Afbud: Svend Referent: Lars\n"
+                           "1. Valg af referent\nLars\n2. Eventuelt\nNæste møde, Sted: hos Nina Tid: kl. 19.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->meeting.date, "2012-11-07");
+    CHECK_STR(d->meeting.location, "A-huset");
+    CHECK_INT(d->meeting.participants.n, 3);
+    CHECK_INT(d->meeting.absent.n, 1);
+    CHECK_INT(d->nitems, 2);
+    if (d->nitems == 2)
+        CHECK(strstr(d->items[1].sections[0].text, "Sted: hos Nina Tid: kl. 19.") != NULL);
+    mn_doc_free(d);
+}
+
 static void test_nothing_dropped(void)
 {
     struct mn_doc *d = run("Et forord uden felter.\n\n1. Punkt\n\nTekst.\n");
@@ -875,6 +895,7 @@ int main(void)
     RUN(test_school_board_page);
     RUN(test_web_export_print);
     RUN(test_board_minutes_in_prose);
+    RUN(test_header_on_one_line);
     RUN(test_header_as_table_and_bold);
     RUN(test_sections_and_recommendation);
     RUN(test_bullet_ends_where_the_next_word_fits);

@@ -454,8 +454,13 @@ static void add_person(const struct mn_rules *rules, const char *a, const char *
     char *open = strchr(raw, '(');
     char *close = open ? strrchr(open, ')') : NULL;
     char *after = NULL;
-    if (open && close) {
-        *close = '\0';
+    /* a parenthesis left open to the end ("Alice Kiander (Samrådet"): it closes there */
+    bool unclosed = open && !close && !strchr(open + 1, '(');
+    if (open && (close || unclosed)) {
+        if (close)
+            *close = '\0';
+        else
+            close = open + strlen(open) - 1; /* 'after' is then empty */
         read_paren(rules, open + 1, &p, &shared, m);
         after = xstrdup(close + 1);
         *open = '\0';
@@ -535,6 +540,15 @@ void mn_fields_people(const struct mn_rules *rules, const char *s, struct mn_peo
         } else if (depth == 0 && strncmp(p, " og ", 4) == 0) {
             split = true;
             skip = 4;
+        } else if (*p == '\n' && depth > 0) {
+            /* a parenthesis left open at a line's end ("Alice Kiander (Samrådet" / "Signe
+             * Buch (Aftenskolen)"): closed there, unless the next line closes it first (a
+             * wrapped remark) */
+            size_t close = strcspn(p + 1, ")\n"), open = strcspn(p + 1, "(\n");
+            if (p[1 + close] != ')' || open < close) {
+                split = true;
+                depth = 0;
+            }
         }
         if (!split)
             continue;

@@ -353,8 +353,12 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
         const char *s = l->v[i].text;
         if (!*s) {
             /* a label standing alone above a gap ("Medlemmer" set as a heading) still waits
-             * for its values */
-            if (h.label_only && h.last_field >= 0 && h.waiting) {
+             * for its values ... */
+            if (h.label_only && h.last_field >= 0 &&
+                (h.waiting || (h.last_field >= F_PEOPLE && i > 0 && seg_person_like(l->v[i - 1].text)))) {
+                /* ... and a list of people one a line, a blank line between them ("Medlemmer" /
+                 * "" / "Bo Hilsted (A)" / "" / "Jesper Tvilde (C)"), goes on over the gaps
+                 * while the lines are people */
                 after_gap = true;
             } else {
                 h.last_field = -1;

@@ -107,21 +107,26 @@ bool seg_person_like(const char *s)
         else if (depth == 0 && (*p == ',' || *p == ';'))
             return false;
     }
-    if (depth != 0 || parens > 1)
+    if (depth > 1 || parens > 1)
         return false;
-    if (parens == 1)
+    /* "Alice Kiander (Børne- og Ungdomsorganisationernes Samråd": a parenthesis left open at
+     * the line's end, after a name of capitalised words */
+    const char *open = depth ? strchr(s, '(') : NULL;
+    if (parens == 1 && !open)
         return true;
     int words = 0, capital = 0;
     for (const char *p = s; *p;) {
         while (*p == ' ')
             p++;
-        if (!*p)
+        if (!*p || (open && p >= open))
             break;
         words++;
         capital += seg_starts_upper(p);
         while (*p && *p != ' ')
             p++;
     }
+    if (open)
+        return words >= 2 && words <= 4 && capital == words;
     return words >= 2 && words <= 5 && capital >= words - 1;
 }
 

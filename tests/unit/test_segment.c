@@ -865,6 +865,30 @@ static void test_header_on_one_line(void)
     mn_doc_free(d);
 }
 
+/* A print view: members and absentees one a line with blank lines between them, a
+ * parenthesis left open at a line's end, items headed "Nr.1 - Title". */
+static void test_people_apart_and_nr_items(void)
+{
+    struct mn_doc *d = run("Referat\n\nMedlemmer\n\nBo Hilsted (A)\n\nJesper Tvilde (C)\n\nAfbud\n\n"
+                           "Kristian Hegaard (B)\n\nAlice Kiander (Børne- og Ungdomsorganisationernes Samråd\n\n"
+                           "Signe Buch (Aftenskoleforeningen)\n\nNr.1 - Træffetid\n\nIngen mødt.\n\n"
+                           "Nr.2 - Godkendelse af dagsorden\n\nGodkendt.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(d->meeting.participants.n, 2);
+    CHECK_INT(d->meeting.absent.n, 3);
+    if (d->meeting.absent.n == 3) {
+        CHECK_STR(d->meeting.absent.v[1].name, "Alice Kiander");
+        CHECK_STR(d->meeting.absent.v[1].affiliation, "Børne- og Ungdomsorganisationernes Samråd");
+        CHECK_STR(d->meeting.absent.v[2].affiliation, "Aftenskoleforeningen");
+    }
+    CHECK_INT(d->nitems, 2);
+    if (d->nitems == 2)
+        CHECK_STR(d->items[0].title, "Træffetid");
+    mn_doc_free(d);
+}
+
 static void test_nothing_dropped(void)
 {
     struct mn_doc *d = run("Et forord uden felter.\n\n1. Punkt\n\nTekst.\n");
@@ -896,6 +920,7 @@ int main(void)
     RUN(test_web_export_print);
     RUN(test_board_minutes_in_prose);
     RUN(test_header_on_one_line);
+    RUN(test_people_apart_and_nr_items);
     RUN(test_header_as_table_and_bold);
     RUN(test_sections_and_recommendation);
     RUN(test_bullet_ends_where_the_next_word_fits);

@@ -14,8 +14,12 @@ Styles (manifest style column; class "realstyle"); see corpus/README.md for the 
   prisme               Prismeportal print
   netpub               Netpublicator / Word template
   os2web               OS2web export printed from a browser (held out until retired)
-  heldout-cicero       a label-column print (Cicero/EG style; held out: never tune on it)
-  heldout-typed        a 1990s typed Word-97 referat (held out: never tune on it)
+  cicero               a label-column print (Cicero/EG style; held out until retired)
+  typed                a 1990s typed Word-97 referat (held out until retired)
+  heldout-region       a regional council print: prose title block, decision right after the
+                       Indstilling (held out: never tune on it)
+  heldout-stacked      a web agenda system printed landscape: labels above values, upper-case
+                       labels, dated numeric decisions (held out: never tune on it)
   assoc                associations: generalforsamling, bestyrelsesmøde, indkaldelse
   notminutes           a letter, a case list, a notat, an accounts table (kind unknown)
 """
@@ -159,12 +163,12 @@ STYLES = {
                "attachments"],
         rec="num_dot_at", case=None, history=None, header="unlabelled_body_first", toc="titles",
         heading="punkt", furniture="browser", parties=False),
-    # Held out (never tune the converter on these two): a label-column print as Cicero / EG
+    # Held out until they were retired into tuning: a label-column print as Cicero / EG
     # Dagsorden print it (labels in a left column, text in a right one, the item number in the
     # margin, numbers running through the year, protocol page numbers), and a 1990s referat typed
     # in Word 97 (Courier, centred title block, underlined upper-case "PKT. 3" or "Ad 3)"
     # headings, inline "Indstilling:"/"Beslutning:" labels, "Til stede:" prose, signatures).
-    "heldout-cicero": dict(
+    "cicero": dict(
         font="DejaVu Serif", size="9pt", ml="2.0cm", mr="1.8cm", head_size="11pt",
         labels={"competence": ("Beslutningskompetence", "other"), "summary": ("Sagens kerne", "other"),
                 "presentation": ("Sagsfremstilling", "presentation"),
@@ -177,7 +181,7 @@ STYLES = {
         rec="bullet_at", case="sagsnr", history="same_body", history_fmt="label_dmy",
         layout="labelcol", heading="labelcol", parties=True, end=True, groups=True,
         numbers=[87, 112, 141, 63], first_page=[411, 388, 97, 205], label_col="4.7cm"),
-    "heldout-typed": dict(
+    "typed": dict(
         font="Liberation Mono", size="10pt", ml="2.5cm", mr="2.2cm", head_size="10pt",
         labels={"presentation": (None, "text"), "background": ("Baggrund", "background"),
                 "economy": ("Økonomi", "other"), "rec": ("Indstilling", "recommendation"),
@@ -188,6 +192,45 @@ STYLES = {
         heading="typed",
         heading_forms=["pkt", "pkt", "ad", "ad"], parties=True, end=True, att_label="-",
         hyphenate=False),
+    # Held out (never tune the converter on these two). A regional council's print (Region
+    # Midtjylland / Region Sjælland style: "Referat / til / mødet i <body> / den <date> kl. /
+    # i <place>" in prose, members in a name | role | party table, absentees only in the sentence
+    # "Medlemmerne var mødt, bortset fra ..., der havde meldt afbud.", contents "Pkt. / Tekst /
+    # Side" with "(Åben)", headings "3<tab>Titel" with no dot, a Sagsnr./Dokumentnr./
+    # Sagsansvarlig block under each heading, the lead "Direktionen indstiller," as the
+    # Indstilling's label, the decision right after the Indstilling and before the
+    # Sagsfremstilling, earlier treatment as "<body>, 4. september 2024, pkt. 12:"), and a web
+    # agenda system's print made landscape from a browser (eDagsorden HTML export: labels in
+    # upper case on a line of their own above their value in the header block, "STARTTIDSPUNKT
+    # 25-09-2024 08:00:00", a "PUNKTER" list, item numbers running through the year, the title
+    # repeated under the heading, "SAGSGANG OG SAGSTYPE", upper-case labels, decisions dated
+    # "Beslutning i <body> den 25-09-2024" last, "1/4" page numbers).
+    "heldout-region": dict(
+        font="Nimbus Sans", size="10pt", ml="2.3cm", mr="2.3cm", head_size="12pt",
+        labels={"summary": ("Resumé", "summary"),
+                "rec": ("Direktionen indstiller,", "recommendation"),
+                "decision": ("Beslutning", "decision"),
+                "presentation": ("Sagsfremstilling", "presentation"),
+                "background": ("Baggrund", "background"),
+                "economy": ("Økonomiske forhold og konsekvenser", "other"),
+                "law": ("Juridiske forhold", "other"), "attachments": ("Bilag", "attachments")},
+        order=["case", "summary", "rec", "history", "decision", "presentation", "background",
+               "economy", "law", "attachments"],
+        rec="at_lines", case="meta", history="same_body", history_fmt="pkt", layout="region",
+        heading="region", parties=True, end=True, roles=True),
+    "heldout-stacked": dict(
+        font="DejaVu Sans", size="9pt", ml="1.6cm", mr="1.6cm", head_size="12pt",
+        labels={"procedure": ("SAGSGANG OG SAGSTYPE", "other"),
+                "rec": ("INDSTILLING", "recommendation"),
+                "background": ("BAGGRUND", "background"),
+                "presentation": ("SAGSFREMSTILLING", "presentation"),
+                "economy": ("ØKONOMI", "other"), "law": ("RETSGRUNDLAG", "other"),
+                "decision": ("dated_dmy", "decision"), "attachments": ("BILAG", "attachments")},
+        order=["retitle", "procedure", "rec", "background", "presentation", "economy", "law",
+               "history", "decision", "attachments"],
+        rec="num_intro_at", case=None, history="same_body", history_fmt="dated_dmy",
+        layout="stacked", heading="num_dot", parties=True, end=True, att_label="–",
+        numbers=[131, 58, 94], hyphenate=False),
 }
 
 # Greve meetings per style (three or four documents each; the last of some styles is an agenda).
@@ -206,10 +249,14 @@ PLAN = {
                ("skole-boerne-og-ungeudvalget", False)],
     "os2web": [("beskaeftigelses-og-erhvervsudvalget", False), ("oekonomiudvalget", False),
                        ("kultur-og-fritidsudvalget", True)],
-    "heldout-cicero": [("oekonomiudvalget", False), ("beskaeftigelses-og-erhvervsudvalget", False),
+    "cicero": [("oekonomiudvalget", False), ("beskaeftigelses-og-erhvervsudvalget", False),
                        ("social-og-handicapudvalget", False), ("plan-og-tryghedsudvalget", True)],
-    "heldout-typed": [("kultur-og-fritidsudvalget", False), ("sundheds-og-omsorgsudvalget", False),
+    "typed": [("kultur-og-fritidsudvalget", False), ("sundheds-og-omsorgsudvalget", False),
                       ("klima-teknik-og-miljoeudvalget", False), ("skole-boerne-og-ungeudvalget", False)],
+    "heldout-region": [("oekonomiudvalget", False), ("byraad-2022-2025", False),
+                       ("klima-teknik-og-miljoeudvalget", False), ("sundheds-og-omsorgsudvalget", True)],
+    "heldout-stacked": [("plan-og-tryghedsudvalget", False), ("skole-boerne-og-ungeudvalget", True),
+                        ("kultur-og-fritidsudvalget", False)],
 }
 
 ROLE_OF = {"Resume": "summary", "Sagsprocedure": "competence", "Indstilling": "rec",
@@ -226,6 +273,7 @@ HISTORY_TEXT = [
     "Anbefales over for Byrådet.",
     "Økonomiudvalget anbefaler indstillingen, idet administrationen bedes belyse de økonomiske konsekvenser inden Byrådets behandling.",
 ]
+CASE_OFFICERS = ["MHO", "LKJ", "PEB", "ASN", "TRV"]   # initials of the (invented) case officers
 HEARING_TEXT = "Sagen har ikke været sendt i høring."
 ENDORSE_TEXT = "Økonomiafdelingen har ingen bemærkninger til sagens økonomiske forhold."
 
@@ -269,6 +317,8 @@ def _rec_blocks(blocks, form):
         return [("p", "Det indstilles,")] + [("li", at(c, h), "%d)" % (i + 1)) for i, (c, h) in enumerate(pts)], True
     if form == "num_dot_at":
         return [("li", at(c, h), "%d." % (i + 1)) for i, (c, h) in enumerate(pts)], True
+    if form == "num_intro_at":
+        return [("p", "Administrationen indstiller, at:")] + [("li", c, "%d." % (i + 1)) for i, (c, h) in enumerate(pts)], True
     if form == "bullet_at":
         return [("p", "Administrationen indstiller,")] + [("li", at(c, h), "•") for c, h in pts], True
     if form == "typed":
@@ -321,6 +371,12 @@ def house_doc(gpath, style, agenda, doc_i):
     meeting["absent"] = [person(p["name"], party(p["name"]) if aff else None) for p in m["absent"][:2]]
     if cfg.get("end"):
         meeting["end_time"] = add_hours(start, 2)
+    if cfg.get("roles"):
+        for p, r in zip(meeting["participants"], ("formand", "næstformand")):
+            p["role"] = r
+    if cfg.get("layout") == "region" and agenda:
+        # the agenda names no absentees and no end (both come from the minutes' prose)
+        meeting["absent"], meeting["end_time"] = [], None
     loc = m["location"] or "Byrådssalen"
     meeting["_loc"] = loc
 
@@ -338,8 +394,24 @@ def house_doc(gpath, style, agenda, doc_i):
         secs = []
         for role in cfg["order"]:
             if role == "case":
-                if cfg["case"]:
+                if cfg["case"] == "meta":     # Sagsnr. / Dokumentnr. / Sagsansvarlig / Åben sag
+                    cn = (_case_number(raw_case, "sagsnr", n) if re.search(r"\d", raw_case)
+                          else "Sagsnr.: 24/%d" % (4711 + 37 * n + 5 * doc_i))
+                    secs.append(sec("text", None, [
+                        ("p", cn), ("p", "Dokumentnr.: %s/%d" % (cn.split()[-1][:2], 18000 + 53 * n + 7 * doc_i)),
+                        ("p", "Sagsansvarlig: %s" % CASE_OFFICERS[(n + doc_i) % len(CASE_OFFICERS)]),
+                        ("p", "Åben sag")]))
+                elif cfg["case"]:
                     secs.append(sec("text", None, [("p", _case_number(raw_case, cfg["case"], n))]))
+                continue
+            if role == "retitle":           # the title again under the heading
+                secs.append(sec("text", None, [("p", it["title"])]))
+                continue
+            if role == "procedure":         # route through the committees, and the case's type
+                route = {"Byrådet": "Økonomiudvalget, Byrådet",
+                         "Økonomiudvalget": "Økonomiudvalget, Byrådet"}.get(body, body)
+                secs.append(sec("other", cfg["labels"]["procedure"][0],
+                                [("p", route), ("p", "Beslutningssag")]))
                 continue
             if role == "endorsement":
                 if "economy" in by:
@@ -358,9 +430,15 @@ def house_doc(gpath, style, agenda, doc_i):
                         head = "%s %s" % (hb, dmy(hd, "."))
                     elif hfmt == "den_dots":     # typed: "Økonomiudvalget den 18.09.2024:"
                         head = "%s den %s" % (hb, dmy(hd, "."))
+                    elif hfmt == "pkt":          # region: "Byrådet, 4. september 2024, pkt. 12:"
+                        head = "%s, %s, pkt. %d" % (hb, ddate(hd), 9 + 4 * n + doc_i)
+                    elif hfmt == "dated_dmy":    # stacked: "Beslutning i Byrådet den 04-09-2024"
+                        head = "Beslutning i %s den %s" % (hb, dmy(hd))
                     else:
                         head = "Beslutning i %s den %s" % (hb, ddate(hd))
                     secs.append(sec("other", head, [("p", txt)]))
+                    if hfmt == "pkt":
+                        secs[-1]["_print"] = head + ":"
                 continue
             if role == "decision" and agenda:
                 continue
@@ -380,6 +458,8 @@ def house_doc(gpath, style, agenda, doc_i):
             heading, kind = lab
             if heading == "dated":
                 heading = "Beslutning i %s den %s" % (body, ddate(date))
+            elif heading == "dated_dmy":
+                heading = "Beslutning i %s den %s" % (body, dmy(date))
             if role == "rec":
                 blocks, _ = _rec_blocks(src["blocks"], cfg["rec"])
             else:
@@ -399,15 +479,15 @@ def house_doc(gpath, style, agenda, doc_i):
                 else:
                     secs.append(sec("text", None, blocks))
                 continue
-            secs.append(sec(kind, heading.rstrip(":"), blocks))
-            if heading.endswith(":"):
-                secs[-1]["_print"] = heading    # printed with its colon, heading without
+            secs.append(sec(kind, heading.rstrip(":,"), blocks))
+            if heading.endswith((":", ",")):
+                secs[-1]["_print"] = heading    # printed with its colon (comma), heading without
         title = it["title"]
         if cfg["heading"] == "upper":
             title = title.upper()
         number = str(cfg["numbers"][doc_i] + n - 1) if cfg.get("numbers") else str(n)
         printed = None
-        if cfg["heading"] == "labelcol":
+        if cfg["heading"] in ("labelcol", "region"):
             printed = "%s\t%s" % (number, title)
         elif cfg["heading"] == "typed":
             if cfg["heading_forms"][doc_i] == "pkt":
@@ -511,6 +591,10 @@ def render(doc, toc_pages=None):
         return render_labelcol(doc, cfg, toc_pages)
     if cfg.get("layout") == "typed":
         return render_typed(doc, cfg)
+    if cfg.get("layout") == "region":
+        return render_region(doc, cfg, toc_pages)
+    if cfg.get("layout") == "stacked":
+        return render_stacked(doc, cfg)
     m = doc["meeting"]
     items = doc["items"]
     width = "%.2fcm" % (21.0 - _cm(cfg["ml"]) - _cm(cfg["mr"]))
@@ -756,6 +840,10 @@ def _toc(doc, cfg, pages):
 FACES = {
     "DejaVu Serif": '<style:font-face style:name="DejaVu Serif" svg:font-family="\'DejaVu Serif\'" '
                     'style:font-family-generic="roman"/>',
+    "Nimbus Sans": '<style:font-face style:name="Nimbus Sans" svg:font-family="\'Nimbus Sans\'" '
+                   'style:font-family-generic="swiss"/>',
+    "DejaVu Sans": '<style:font-face style:name="DejaVu Sans" svg:font-family="\'DejaVu Sans\'" '
+                   'style:font-family-generic="swiss"/>',
     "Liberation Mono": '<style:font-face style:name="Liberation Mono" svg:font-family="\'Liberation Mono\'" '
                        'style:font-family-generic="modern" style:font-pitch="fixed"/>',
 }
@@ -793,7 +881,7 @@ def _table_styles(name, widths, mb="0.1cm"):
 
 
 def render_labelcol(doc, cfg, toc_pages):
-    """heldout-cicero: every item a borderless table, section labels (bold, wrapping) in a left
+    """cicero: every item a borderless table, section labels (bold, wrapping) in a left
     column and the text in the right one; the item number in the margin left of a bold title; the
     header block in the same two columns with one name a line; contents as a table with protocol
     page numbers (the year's protocol runs on: page 1 is page 411); groups in upper case; running
@@ -893,7 +981,7 @@ REFERENT = "Bente Lund"   # the secretary who signs the typed minutes (invented)
 
 
 def render_typed(doc, cfg):
-    """heldout-typed: a referat typed in Word 97 in Courier: no bold and no sizes; a centred
+    """typed: a referat typed in Word 97 in Courier: no bold and no sizes; a centred
     upper-case title block with the meeting in prose, "Til stede:" and "Afbud:" on tab stops,
     the agenda as a numbered list, underlined headings ("PKT. 3<tab>TITLE" in upper case, or
     "Ad 3)<tab>Title"), labels underlined and inline ("Beslutning: Godkendt."), hyphen points,
@@ -972,6 +1060,195 @@ def render_typed(doc, cfg):
         body.append(P("Sign", "\t".join(pair)))
         body.append(P("CenterGap", ""))
     body.append(P("Body", "Referent: %s" % REFERENT))
+    return fodt._doc(FACES[cfg["font"]], "\n".join(styles), "\n".join(auto), "\n".join(masters),
+                     "\n".join(body), hyphenate=cfg.get("hyphenate", True), font=cfg["font"],
+                     size=cfg["size"])
+
+
+def _listed(lst):
+    names = [_people([x]) for x in lst]
+    return (", ".join(names[:-1]) + " og " + names[-1]) if len(names) > 1 else names[0]
+
+
+def render_region(doc, cfg, toc_pages):
+    """heldout-region: a regional council's print. A sender line, then the meeting in prose
+    ("Referat / til / mødet i <body> / den <date> kl. <time> / i <place>"), who was absent only in
+    the sentence "Medlemmerne var mødt, bortset fra ..." and the end in "Mødet blev hævet kl.";
+    members in a borderless name | role | party table; contents "Pkt. / Tekst / Side" with
+    "(Åben)"; headings "3<tab>Titel" (no dot) in 12 pt bold, a small case block under each (Sagsnr.,
+    Dokumentnr., Sagsansvarlig, Åben sag); labels bold; the address in every footer and a
+    running header with the page number from page 2."""
+    m = doc["meeting"]
+    items = doc["items"]
+    _tabno[0] = 0
+    width = 21.0 - _cm(cfg["ml"]) - _cm(cfg["mr"])
+    kind = "Dagsorden" if doc.get("agenda") else "Referat"
+    date, start, end = m["date"], m["start_time"], m.get("end_time")
+    nohy = 'fo:hyphenate="false"'
+    styles = [
+        fodt._pstyle("Body", align="start", mb="0.2cm"),
+        fodt._pstyle("Sub", bold=True, mt="0.05cm", mb="0.1cm", keep=True),
+        fodt._pstyle("Bullet", ml="0.6cm", ti="-0.6cm", mb="0.1cm"),
+        fodt._pstyle("Sender", size="8.5pt", mb="0cm"),
+        fodt._pstyle("SentDate", size="8.5pt", mb="0.8cm", align="end"),
+        fodt._pstyle("DocTitle", size="20pt", bold=True, mb="0.1cm", textextra=nohy),
+        fodt._pstyle("Prose", size="12pt", mb="0cm", textextra=nohy),
+        fodt._pstyle("ProseGap", size="12pt", mb="0.5cm", textextra=nohy),
+        fodt._pstyle("Plain", mb="0.1cm"),
+        fodt._pstyle("Label", bold=True, mt="0.3cm", mb="0.1cm", keep=True, textextra=nohy),
+        fodt._pstyle("Value", mb="0cm"),
+        fodt._pstyle("Item", size=cfg["head_size"], bold=True, mt="0.6cm", mb="0.15cm", keep=True,
+                     textextra=nohy, ml="1.0cm", ti="-1.0cm", tab="0cm"),
+        fodt._pstyle("Meta", size="8.5pt", mb="0cm", keep=True),
+        fodt._pstyle("MetaLast", size="8.5pt", mb="0.2cm", keep=True),
+        fodt._pstyle("TocTitle", size="12pt", bold=True, mt="0.6cm", mb="0.15cm", keep=True),
+        fodt._pstyle("TocCell", mb="0cm"),
+        fodt._pstyle("TocHead", bold=True, mb="0cm", textextra=nohy),
+        fodt._pstyle("TocNum", mb="0cm", align="end"),
+        fodt._pstyle("Foot", size="7.5pt", mb="0cm", align="center"),
+        _tabstyle("HeadTab", [("%.2fcm" % width, True, False)], size="8pt", mb="0cm"),
+    ]
+    auto = ['<style:style style:name="Strong" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>']
+    auto += _table_styles("Mem", [6.0, 3.2, 1.6], mb="0.2cm")
+    auto += _table_styles("Toc", [1.2, width - 2.4, 1.2], mb="0.2cm")
+    auto += ['<style:style style:name="CellA" style:family="table-cell"><style:table-cell-properties '
+             'fo:padding-left="0cm" fo:padding-right="0.2cm" fo:padding-top="0.02cm" '
+             'fo:padding-bottom="0.02cm" fo:border="none"/></style:style>',
+             '<style:style style:name="CellH" style:family="table-cell"><style:table-cell-properties '
+             'fo:padding-left="0cm" fo:padding-right="0.2cm" fo:padding-top="0.02cm" '
+             'fo:padding-bottom="0.06cm" fo:border-top="none" fo:border-left="none" fo:border-right="none" '
+             'fo:border-bottom="0.5pt solid #000000"/></style:style>']
+    auto.append(fodt._layout("pl1", cfg["ml"], cfg["mr"], header=False, footer=True))
+    auto.append(fodt._layout("pl2", cfg["ml"], cfg["mr"], header=True, footer=True))
+    auto.append('<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Sender" '
+                'style:master-page-name="First"/>')
+    foot = P("Foot", "Greve Kommune · %s · Telefon 43 97 97 97 · www.greve.dk" % ", ".join(GREVE_ADDR))
+    head2 = ('<text:p text:style-name="HeadTab">%s<text:tab/>%s</text:p>'
+             % (t("%s til mødet i %s den %s" % (kind, m["body"], ddate(date))), PN))
+    masters = ['<style:master-page style:name="First" style:page-layout-name="pl1" style:next-style-name="Rest">'
+               '<style:footer>%s</style:footer></style:master-page>' % foot,
+               '<style:master-page style:name="Rest" style:page-layout-name="pl2">'
+               '<style:header>%s</style:header><style:footer>%s</style:footer></style:master-page>' % (head2, foot)]
+    place = "%s, Greve Rådhus" % m["_loc"]
+    m["location"] = place
+    m["time_text"] = "den %s kl. %s" % (ddate(date), start)
+    body = [P("P1", "Greve Kommune"), P("Sender", "Politik og Borger, Sekretariatet"),
+            P("SentDate", "Greve, den %s" % ddate(shift(date, -6 if doc.get("agenda") else 1))),
+            P("DocTitle", kind), P("Prose", "til"), P("Prose", "mødet i %s" % m["body"]),
+            P("Prose", m["time_text"]), P("ProseGap", "i %s" % place)]
+    if not doc.get("agenda"):
+        if m["absent"]:
+            body.append(P("Plain", "Medlemmerne var mødt, bortset fra %s, der havde meldt afbud."
+                          % _listed(m["absent"])))
+        else:
+            body.append(P("Plain", "Alle var mødt."))
+        body.append(P("Plain", "Mødet blev hævet kl. %s." % end.replace(":", ".")))
+    body.append(P("Label", "Medlemmer af udvalget:" if m["body"] != "Byrådet" else "Medlemmer af Byrådet:"))
+    rows = [[P("Value", x["name"]), P("Value", (x.get("role") or "").capitalize()),
+             P("Value", "(%s)" % x["affiliation"])] for x in m["participants"]]
+    body.append(_table("Mem", rows, ["CellA", "CellA", "CellA"]))
+
+    body.append(P("TocTitle", "Indholdsfortegnelse"))
+    trows = [[P("TocHead", "Pkt."), P("TocHead", "Tekst"), P("TocNum", B("Side"), raw=True)]]
+    for i, it in enumerate(items):
+        pg = toc_pages[i] if toc_pages else 0
+        trows.append([P("TocCell", it["number"]), P("TocCell", "(Åben) " + it["title"]),
+                      P("TocNum", str(pg))])
+    tab = _table("Toc", trows, ["CellA", "CellA", "CellA"])
+    body.append(tab.replace('<table:table-cell table:style-name="CellA"', '<table:table-cell table:style-name="CellH"', 3))
+
+    for it in items:
+        body.append(P("Item", it["heading"]))
+        for s in it["sections"]:
+            if s["kind"] == "text" and s["heading"] is None and s["blocks"][0][1].startswith("Sagsnr"):
+                bl = s["blocks"]
+                body += [P("Meta", b[1]) for b in bl[:-1]] + [P("MetaLast", bl[-1][1])]
+                continue
+            if s.get("heading"):
+                body.append(P("Label", s.get("_print") or s["heading"]))
+            body.append(_sec_blocks(s["blocks"]))
+    return fodt._doc(FACES[cfg["font"]], "\n".join(styles), "\n".join(auto), "\n".join(masters),
+                     "\n".join(body), hyphenate=cfg.get("hyphenate", True), font=cfg["font"],
+                     size=cfg["size"])
+
+
+def _landscape(name, ml, mr, mt="1.2cm", mb="1.0cm"):
+    h = '<style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.3cm"/></style:header-style>'
+    f = '<style:footer-style><style:header-footer-properties fo:min-height="0.5cm" fo:margin-top="0.3cm"/></style:footer-style>'
+    return ('<style:page-layout style:name="%s"><style:page-layout-properties fo:page-width="29.7cm" '
+            'fo:page-height="21cm" style:print-orientation="landscape" fo:margin-left="%s" '
+            'fo:margin-right="%s" fo:margin-top="%s" fo:margin-bottom="%s"/>%s%s</style:page-layout>'
+            % (name, ml, mr, mt, mb, h, f))
+
+
+def render_stacked(doc, cfg):
+    """heldout-stacked: a web agenda system's meeting page printed landscape from a browser. The
+    header block stacks each upper-case label over its value (UDVALG, MØDE, STED,
+    STARTTIDSPUNKT 25-09-2024 08:00:00, SLUTTIDSPUNKT, DELTAGERE and AFBUD one name a line), then
+    PUNKTER lists the items; the items start on page 2, "131. Titel" with the title repeated under
+    it, upper-case labels, the decision dated "Beslutning i <body> den 25-09-2024" (the earlier
+    one in the same form), no hyphenation; the browser's print header (site and print time) and
+    footer (page address and "2/4") on every page."""
+    m = doc["meeting"]
+    items = doc["items"]
+    width = 29.7 - _cm(cfg["ml"]) - _cm(cfg["mr"])
+    kind = "Dagsorden" if doc.get("agenda") else "Referat"
+    date, start, end = m["date"], m["start_time"], m.get("end_time")
+    styles = [
+        fodt._pstyle("Body", align="start", mb="0.2cm"),
+        fodt._pstyle("Sub", bold=True, mt="0.05cm", mb="0.1cm", keep=True),
+        fodt._pstyle("Bullet", ml="0.5cm", ti="-0.5cm", mb="0.1cm"),
+        fodt._pstyle("Cap", size="7.5pt", bold=True, mt="0.25cm", mb="0.02cm", keep=True),
+        fodt._pstyle("Value", size="10.5pt", mb="0cm"),
+        fodt._pstyle("Site", size="16pt", bold=True, mb="0.3cm"),
+        fodt._pstyle("Punkt", size="10.5pt", mb="0.05cm", ml="0.4cm"),
+        fodt._pstyle("Item", size=cfg["head_size"], bold=True, mt="0.6cm", mb="0.1cm", keep=True),
+        fodt._pstyle("ItemBrk", size=cfg["head_size"], bold=True, mb="0.1cm", keep=True,
+                     extra='fo:break-before="page"'),
+        fodt._pstyle("Retitle", size="10.5pt", mb="0.2cm", keep=True),
+        fodt._pstyle("Label", size="8pt", bold=True, mt="0.35cm", mb="0.08cm", keep=True),
+        fodt._pstyle("Decision", bold=True, mt="0.35cm", mb="0.08cm", keep=True),
+        _tabstyle("HeadTab", [("%.2fcm" % width, True, False)], size="7.5pt", mb="0cm"),
+    ]
+    auto = [_landscape("pl1", cfg["ml"], cfg["mr"])]
+    addr = "https://dagsorden.greve.dk/committee_%d/agenda_%d/agenda_%d.html" % (
+        1000 + sum(m["body"].encode()) % 900, 400000 + int(date.replace("-", "")) % 99991,
+        400000 + int(date.replace("-", "")) % 99991)
+    printed = "%s %s" % (dmy(shift(date, 1)), "10.02")
+    head = ('<text:p text:style-name="HeadTab">%s<text:tab/>%s</text:p>'
+            % (t(printed), t("%s - %s - %s" % (m["body"], kind, dmy(date)))))
+    foot = ('<text:p text:style-name="HeadTab">%s<text:tab/>%s/<text:page-count/></text:p>'
+            % (t(addr), PN))
+    masters = ['<style:master-page style:name="Standard" style:page-layout-name="pl1">'
+               '<style:header>%s</style:header><style:footer>%s</style:footer></style:master-page>'
+               % (head, foot)]
+    place = "%s, Greve Rådhus" % m["_loc"]
+    m["location"] = place
+    m["time_text"] = "%s %s:00" % (dmy(date), start)
+    body = [P("Site", "Dagsordener og referater")]
+
+    def cap(label, values):
+        body.append(P("Cap", label))
+        body.extend(P("Value", v) for v in values)
+    cap("UDVALG", [m["body"]])
+    cap("MØDE", ["%s - %s den %s" % (kind, m["body"], ddate(date))])
+    cap("STED", [place])
+    cap("STARTTIDSPUNKT", ["%s %s:00" % (dmy(date), start)])
+    cap("SLUTTIDSPUNKT", ["%s %s:00" % (dmy(date), end)])
+    cap("DELTAGERE", [_people([x]) for x in m["participants"]])
+    if m["absent"]:
+        cap("AFBUD", [_people([x]) for x in m["absent"]])
+    body.append(P("Cap", "PUNKTER"))
+    body += [P("Punkt", heading_text(it, cfg)) for it in items]
+    for i, it in enumerate(items):
+        body.append(P("ItemBrk" if i == 0 else "Item", heading_text(it, cfg)))
+        for s in it["sections"]:
+            if s["kind"] == "text" and s["heading"] is None:
+                body += [P("Retitle", b[1]) for b in s["blocks"]]
+                continue
+            body.append(P("Decision" if s["heading"].startswith("Beslutning i ") else "Label",
+                          s.get("_print") or s["heading"]))
+            body.append(_sec_blocks(s["blocks"]))
     return fodt._doc(FACES[cfg["font"]], "\n".join(styles), "\n".join(auto), "\n".join(masters),
                      "\n".join(body), hyphenate=cfg.get("hyphenate", True), font=cfg["font"],
                      size=cfg["size"])
@@ -1189,7 +1466,8 @@ def item_pages(pdf, doc, cfg):
     pages = out.split("\f")
     # the label column style prints number and title in its contents table as in the heading:
     # its items start on page 2, after the contents
-    res, p = {}, (1 if cfg.get("layout") == "labelcol" else 0)
+    # (as the stacked style's PUNKTER list, which has a page of its own)
+    res, p = {}, (1 if cfg.get("layout") in ("labelcol", "stacked") else 0)
     for i, it in enumerate(doc["items"]):
         h = it.get("heading") or heading_text(it, cfg)
         # without spaces: pdftotext -raw loses some (bold capitals: "FRAADMINISTRATIONEN")
@@ -1247,7 +1525,7 @@ def build(repo, out, soffice):
     convert([write(n, d) for n, _, d, _ in docs])
     again = []
     for n, style, d, cfg in docs:
-        if cfg.get("toc") in ("dots", "punkt_nr") or cfg.get("layout") == "labelcol":
+        if cfg.get("toc") in ("dots", "punkt_nr") or cfg.get("layout") in ("labelcol", "region"):
             pg = item_pages(os.path.join(pdfdir, n + ".pdf"), d, cfg)
             d["_toc"] = [pg.get(i) or 0 for i in range(len(d["items"]))]
             again.append(write(n, d, d["_toc"]))

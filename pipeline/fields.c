@@ -488,9 +488,21 @@ static void add_person(const struct mn_rules *rules, const char *a, const char *
     free(name);
     free(after);
     free(raw);
+    /* "Peter Jacobsen (O), 1. næstformand- afbud": what is left after the role is a remark */
+    if (p.role && *p.name && !p.note) {
+        const char *rest = p.name + strspn(p.name, "-\xe2\x80\x93 ");
+        if (*rest && mn_rules_match_kind(rules, "note", rest, strlen(rest), m)) {
+            p.note = mn_match_dup_or(m, "note", rest);
+            p.name[0] = '\0';
+        }
+    }
     if (!*p.name) {
         /* "Jens Hansen (A), formand": the role after the comma is the last person's */
         struct mn_person *last = out->n > 0 ? &out->v[out->n - 1] : NULL;
+        if (last && p.note && !last->note) {
+            last->note = p.note;
+            p.note = NULL;
+        }
         if (last && p.role && !last->role) {
             last->role = p.role;
             p.role = NULL;

@@ -15,6 +15,7 @@
 #include "layout.h"
 #include "pipeline.h"
 #include "rules.h"
+#include "segment/attendance.h"
 #include "segment/header.h"
 #include "segment/headings.h"
 #include "segment/kind.h"
@@ -204,6 +205,18 @@ static size_t case_line_above(const struct mn_rules *rules, const struct mn_line
     return seg_match(rules, "caseline", l->v[j - 1].text, m) ? j - 1 : NONE;
 }
 
+/* The nearest line above line i is a sentence (60 characters or more) that ends in ':'. */
+static bool leads_in_prose(const struct mn_lines *l, size_t i)
+{
+    while (i > 0 && !l->v[i - 1].text[0])
+        i--;
+    if (i == 0)
+        return false;
+    const char *s = l->v[i - 1].text;
+    size_t n = strlen(s);
+    return n >= 60 && s[n - 1] == ':';
+}
+
 int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
 {
     (void)err;
@@ -228,6 +241,10 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     mn_header_read(rules, doc, nh ? (lead[0] != NONE ? lead[0] : h[0].number_line) : l->n, wide,
                    &group, &ev, &m);
     size_t end = nh ? minutes_end(rules, l, h[nh - 1].line + 1, l->n, &m) : l->n;
+    /* the attendance printed after the last item ends it */
+    size_t attendance = nh ? mn_attendance_start(rules, l, h[nh - 1].line + 1, end, &m) : l->n;
+    if (attendance < end)
+        end = attendance;
     /* minutes without labels, when the header says this is a meeting's: a report's numbered
      * chapters hold words like "vedtaget" too */
     bool standard = false; /* "Valg af dirigent", "Eventuelt": only meetings have them */
@@ -258,9 +275,13 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
         free(inline_text);
         participants_from_item(rules, doc, it, &m);
     }
-    if (end < l->n)
-        warn_unplaced_lines(doc, end, l->v[end].page,
+    size_t after = end;
+    if (attendance < l->n) /* what it cannot read as attendance stays unplaced text */
+        after = mn_attendance_read(rules, doc, attendance, l->n, &m);
+    if (after < l->n)
+        warn_unplaced_lines(doc, after, l->v[after].page,
                             "text after the last item that belongs to no item");
+    size_t first_heading = nh ? h[0].number_line : l->n;
     free(h);
     free(lead);
     free(group);
@@ -268,10 +289,12 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
     body_from_decisions(rules, doc, &m);
 
     ev.nitems = doc->nitems;
+    bool empty_items = true;
     for (size_t k = 0; k < doc->nitems; k++) {
         const struct mn_item *it = &doc->items[k];
         ev.standard_titles |= seg_match(rules, "standard", it->title, &m);
         ev.any_decision |= it->decision != NULL;
+        empty_items &= it->nsections == 0 || k + 1 == doc->nitems; /* the page goes on after the last */
         for (size_t j = 0; j < it->nsections; j++)
             ev.labelled_items |= it->sections[j].heading &&
                                  (strcmp(it->sections[j].kind, "decision") == 0 ||
@@ -279,6 +302,13 @@ int mn_segment_run(struct mn_ctx *ctx, struct mn_doc *doc, struct mn_error *err)
                                   strcmp(it->sections[j].kind, "attachments") == 0 ||
                                   strcmp(it->sections[j].kind, "presentation") == 0);
     }
+    /* a standard agenda quoted in prose ("... afholdes ordinær generalforsamling med
+     * følgende dagsorden:" / "1. Valg af dirigent" / ...: a page of statutes) says nothing of
+     * a meeting held: entries without content (but the last, where the page goes on)
+     * under a sentence that leads into them */
+    if (ev.standard_titles && !ev.title_kind && !ev.meeting_fields && empty_items &&
+        leads_in_prose(l, first_heading))
+        ev.standard_titles = false;
     const char *why;
     bool is_meeting;
     const char *kind = mn_kind_decide(&ev, &why, &is_meeting);

@@ -219,7 +219,8 @@ static bool person_with_remark(const struct mn_rules *rules, const char *s, stru
     if (!close || strncmp(close + 1, ", ", 2) != 0 || strlen(s) > 160)
         return false;
     char *person = xstrndup(s, (size_t)(close + 1 - s));
-    bool ok = seg_person_like(person) && seg_match(rules, "note", close + 3, m);
+    bool ok = seg_person_like(person) &&
+              (seg_match(rules, "note", close + 3, m) || seg_match(rules, "role", close + 3, m));
     free(person);
     return ok;
 }
@@ -305,6 +306,25 @@ static void merge_repeated(struct mn_people *people)
     people->n = kept;
 }
 
+/* An attendance list that marks who sent apologies ("Peter Jacobsen (O), 1. næstformand -
+ * afbud"): those were absent. */
+static void move_sent_apologies(struct mn_people *present, struct mn_people *absent)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < present->n; i++) {
+        struct mn_person *p = &present->v[i];
+        if (p->note && strcasecmp(p->note, "afbud") == 0) {
+            free(p->note);
+            p->note = NULL;
+            MN_GROW(absent->v, absent->n + 1, absent->alloc);
+            absent->v[absent->n++] = *p;
+        } else {
+            present->v[kept++] = *p;
+        }
+    }
+    present->n = kept;
+}
+
 /* "Regionshuset, mødelokale 4.": the sentence's full stop is no part of the place; an
  * abbreviation's is ("Rådhusvej 12, st."). */
 static void drop_final_stop(char *place)
@@ -355,7 +375,7 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
             /* a label standing alone above a gap ("Medlemmer" set as a heading) still waits
              * for its values ... */
             if (h.label_only && h.last_field >= 0 &&
-                (h.waiting || (h.last_field >= F_PEOPLE && i > 0 && seg_person_like(l->v[i - 1].text)))) {
+                (h.waiting || h.last_field >= F_PEOPLE)) {
                 /* ... and a list of people one a line, a blank line between them ("Medlemmer" /
                  * "" / "Bo Hilsted (A)" / "" / "Jesper Tvilde (C)"), goes on over the gaps
                  * while the lines are people */
@@ -659,6 +679,7 @@ void mn_header_read(const struct mn_rules *rules, struct mn_doc *doc, size_t to,
     if (h.roster)
         drop_absent(&mt->participants, &mt->absent);
     merge_repeated(&mt->participants);
+    move_sent_apologies(&mt->participants, &mt->absent);
     free(h.fields[F_PEOPLE]);
     free(h.fields[F_ABSENT]);
     doc->kind = h.kind; /* refined after the items are read */

@@ -52,7 +52,15 @@ long mn_headings_first_part(const char *n)
 static bool title_shaped(const char *title)
 {
     size_t tl = strlen(title);
-    if (tl == 0 || tl > MAX_TITLE || strchr(title, '\t'))
+    if (tl > MAX_TITLE) {
+        /* a one-line item with its content after a short title ("5. Eventuelt. Henvendelse
+         * fra ... [300 bytes]"): the title is the first sentence */
+        const char *stop = strstr(title, ". ");
+        if (!stop || stop - title > 80 || !seg_starts_upper(stop + 2))
+            return false;
+        tl = (size_t)(stop - title);
+    }
+    if (tl == 0 || strchr(title, '\t'))
         return false;
     int words = 0, numeric = 0;
     for (const char *p = title; *p;) {
@@ -300,6 +308,13 @@ static bool same_heading_whole(const struct mn_heading *a, const struct mn_headi
  * candidates with nothing but blank lines or a wrapped title's tail between them, whose first
  * and at least one more come again later, is the contents, not the items. Drops such runs from 'c' (freeing
  * them) and returns the new count. */
+/* A line that is a bare page number ("17"). */
+static bool page_number_line(const char *s)
+{
+    size_t n = strspn(s, "0123456789");
+    return n > 0 && n <= 3 && s[n + strspn(s + n, " ")] == '\0';
+}
+
 static size_t drop_contents(const struct mn_lines *l, struct candidate *c, size_t n)
 {
     bool *twin = xcalloc(n ? n : 1, sizeof *twin);
@@ -310,18 +325,34 @@ static size_t drop_contents(const struct mn_lines *l, struct candidate *c, size_
     for (size_t i = 0; i < n;) {
         /* the run of candidates close together that starts at i */
         size_t e = i, twins = twin[i];
+        bool bare = true; /* not a line between the run's headings */
         while (e + 1 < n && cmp_number(c[e + 1].h.number, c[e].h.number) > 0) {
-            size_t text = 0;
+            size_t text = 0, last = 0;
             for (size_t k = c[e].h.line + 1; k < c[e + 1].h.number_line; k++)
-                text += l->v[k].text[0] != '\0';
+                if (l->v[k].text[0] != '\0') {
+                    text++;
+                    last = k;
+                }
             if (text > 1)
                 break;
+            bare &= text == 0 || page_number_line(l->v[last].text);
             e++;
             twins += twin[e];
         }
         /* it opens with a heading that comes again, and another does too (a truncated or
-         * abridged body may lack the rest) */
-        if (twin[i] && twins >= 2 && e > i)
+         * abridged body may lack the rest); or it is five headings or more with nothing
+         * between them but a page number (a contents table copied cell by cell: "1." /
+         * "Godkendelse af dagsorden" / "5" / "2." / ...) */
+        /* ... or the rest of such a table right after it: the contents of the closed
+         * part ("Indholdsfortegnelse lukket møde" / "17." / "Udbud ..." / "51" / "18." ...) */
+        bool continues = false;
+        if (i > 0 && drop[i - 1] && bare && e > i) {
+            size_t text = 0;
+            for (size_t k = c[i - 1].h.line + 1; k < c[i].h.number_line; k++)
+                text += l->v[k].text[0] != '\0';
+            continues = text <= 2;
+        }
+        if ((twin[i] && e > i && (twins >= 2 || (bare && e - i >= 4))) || continues)
             for (size_t k = i; k <= e; k++)
                 drop[k] = true;
         i = e + 1;
@@ -375,6 +406,25 @@ static size_t drop_restarted_lists(struct candidate *c, size_t n)
     return drop_marked(c, n, drop);
 }
 
+/* Line i is numbered one more than the numbered line right above it ("9. Ekspropriation af
+ * ... grundvandsforurening" / "10. Udpegning ..."): a list of whole entries, one a line, not
+ * a sentence wrapped onto a line that happens to start with a number. */
+static bool follows_numbered_line(const struct mn_rules *rules, const struct mn_lines *l,
+                                  size_t i, struct mn_match *m)
+{
+    if (i == 0 || !seg_match(rules, "item", l->v[i].text, m))
+        return false;
+    char *n = mn_match_dup(m, "number");
+    long here = n ? mn_headings_first_part(n) : -1;
+    free(n);
+    if (!seg_match(rules, "item", l->v[i - 1].text, m))
+        return false;
+    n = mn_match_dup(m, "number");
+    long above = n ? mn_headings_first_part(n) : -1;
+    free(n);
+    return above >= 0 && here == above + 1;
+}
+
 size_t mn_headings_find(const struct mn_rules *rules, const struct mn_lines *l, size_t wide,
                         struct mn_heading **out)
 {
@@ -390,7 +440,8 @@ size_t mn_headings_find(const struct mn_rules *rules, const struct mn_lines *l, 
         /* "Punkt 5 ..." with its capital starts an item: a sentence going on from the line
          * above would write "punkt 5" (web pages whose paragraphs end without a full stop) */
         bool item_word = number_word_len(s) > 0 && s[0] >= 'A' && s[0] <= 'Z';
-        if (!number_under_title && !item_word && continues_above(l, i, wide))
+        if (!number_under_title && !item_word && continues_above(l, i, wide) &&
+            !follows_numbered_line(rules, l, i, &m))
             continue;
         bool from_bullet = seg_is_bullet(s);
         if (from_bullet)
@@ -412,7 +463,10 @@ size_t mn_headings_find(const struct mn_rules *rules, const struct mn_lines *l, 
             size_t j = i + 1;
             if (!l->v[j].text[0] && j + 1 < l->n)
                 j++;
-            if (seg_match(rules, "section", l->v[j].text, &m))
+            /* nor is a heading of its own or another bare number: "52" (a contents table's
+             * page number) over "1. Godkendelse af dagsorden", "3" over "2." */
+            if (seg_match(rules, "section", l->v[j].text, &m) || seg_match(rules, "item", l->v[j].text, &m) ||
+                is_bare_number(l->v[j].text))
                 continue;
             mn_buf_addf(&joined, "%s %s", s, l->v[j].text);
             s = joined.buf;

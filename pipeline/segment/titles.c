@@ -59,6 +59,9 @@ static void cut_mark(char *title, const struct mn_match *m)
 {
     size_t a, e;
     mn_match_span(m, &a, &e);
+    /* the mark is the whole title ("16. Lukket punkt."): the title stays as printed */
+    if (strspn(title + e, " .:") == strlen(title + e) && strspn(title, " ") >= a)
+        return;
     memmove(title + a, title + e, strlen(title + e) + 1);
     /* "(Lukket) Budget" and "Budget (Lukket) 2025" leave a space at the cut */
     if (a > 0 && title[a - 1] == ' ' && title[a] == ' ')

@@ -889,6 +889,65 @@ static void test_people_apart_and_nr_items(void)
     mn_doc_free(d);
 }
 
+/* A web meeting page: icon labels, a contents table copied cell by cell (number, title, page)
+ * above the items, closed items whose title is the mark, and the attendance printed after
+ * the last item ("Name: Deltog", "Name: Afbud (remark)"). */
+static void test_meeting_page_with_attendance_after(void)
+{
+    struct mn_buf b = MN_BUF_INIT;
+    mn_buf_adds(&b, "Udvalg Ikon\nRegionsrådet\nDato: 22-03-2022\n\nReferat\n\n");
+    for (int k = 1; k <= 6; k++)
+        mn_buf_addf(&b, "%d.\n\nEmne nummer %d\n\n%d\n\n", k, k, 3 * k);
+    for (int k = 1; k <= 5; k++)
+        mn_buf_addf(&b, "%d. Emne nummer %d\n\nGodkendt.\n\n", k, k);
+    mn_buf_adds(&b, "6. Lukket punkt.\n\nMedlemmer\n\n• Lars Gaardhøj: Deltog\n"
+                    "• Sofie Olsen: Afbud (fraværende ved sag 1-4)\n• Leila Lindén: Deltog\n");
+    struct mn_doc *d = run(b.buf);
+    mn_buf_release(&b);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->meeting.body, "Regionsrådet");
+    CHECK_INT(d->nitems, 6);
+    if (d->nitems == 6) {
+        CHECK_STR(d->items[0].decision, "Godkendt.");
+        CHECK_STR(d->items[5].title, "Lukket punkt.");
+        CHECK(!d->items[5].is_public);
+        CHECK_INT(d->items[5].nsections, 0);
+    }
+    CHECK_INT(d->meeting.participants.n, 2);
+    CHECK_INT(d->meeting.absent.n, 1);
+    if (d->meeting.absent.n == 1)
+        CHECK_STR(d->meeting.absent.v[0].name, "Sofie Olsen");
+    mn_doc_free(d);
+}
+
+/* Board minutes with everything on the item's line, the place in a sentence under the title,
+ * the attendance closing the minutes in prose. */
+static void test_one_line_items_and_closing_attendance(void)
+{
+    struct mn_doc *d = run("Referat, 10. oktober 2017\n\nMødet foregik i lokalrådslokalet ved skolen.\n\n"
+                           "1. Godkendelse af referatet. Godkendt.\n\n"
+                           "2. Eventuelt. Henvendelse fra kommunen om trivsel i seniorlivet følges op, og vi "
+                           "vender tilbage til den på næste møde, hvor der også skal tales om frivillighed, "
+                           "hytterne, stisystemet, frugtlunden og meget mere, som lokalrådet har arbejdet med i "
+                           "år, og som vi gerne vil have flere med til at hjælpe med i det kommende år.\n\n"
+                           "Deltagere: Michael Laursen, Bent Maigaard og Jens Skovly. Der var afbud fra Lasse "
+                           "Jørgensen.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->meeting.location, "lokalrådslokalet ved skolen");
+    CHECK_INT(d->nitems, 2);
+    if (d->nitems == 2)
+        CHECK_STR(d->items[1].title, "Eventuelt.");
+    CHECK_INT(d->meeting.participants.n, 3);
+    CHECK_INT(d->meeting.absent.n, 1);
+    for (size_t k = 0; k < d->nwarnings; k++)
+        CHECK(strcmp(d->warnings[k].code, "unplaced_text") != 0);
+    mn_doc_free(d);
+}
+
 static void test_nothing_dropped(void)
 {
     struct mn_doc *d = run("Et forord uden felter.\n\n1. Punkt\n\nTekst.\n");
@@ -921,6 +980,8 @@ int main(void)
     RUN(test_board_minutes_in_prose);
     RUN(test_header_on_one_line);
     RUN(test_people_apart_and_nr_items);
+    RUN(test_meeting_page_with_attendance_after);
+    RUN(test_one_line_items_and_closing_attendance);
     RUN(test_header_as_table_and_bold);
     RUN(test_sections_and_recommendation);
     RUN(test_bullet_ends_where_the_next_word_fits);
